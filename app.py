@@ -1,0 +1,5 @@
+"""The filing-qa web UI (Gradio). `make app` runs it; see qa/serve.py for the options."""
+from qa.serve import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""The result types of a question: :class:`Answer`, its :class:`Span` parts and :class:`Passage` evidence."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a filing: ``text`` is ``source[start:end]`` with whitespace collapsed."""
+
+    text: str
+    doc_id: str
+    start: int
+    end: int
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk, with its place in the filing and why it ranked."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    heading: str
+    kind: str                  # "prose" | "table" | "cell"
+    score: float               # fused retrieval score
+    rank: int
+    meta: dict = field(default_factory=dict)   # for cells: row_label, col_label, footnote
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the filing says in answer to ``question``, or ``found=False`` when it does not say.
+
+    When found, ``" ".join(source_text(doc_id)[start:end].split()) == text``.
+    ``spans`` holds each part of a list answer (a single part otherwise).
+    """
+
+    question: str
+    text: str
+    found: bool
+    score: float
+    doc_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+    context: str = ""
+    context_start: int | None = None
+    context_end: int | None = None
+    spans: tuple[Span, ...] = ()
+    alternatives: tuple[Span, ...] = ()
+    evidence: tuple[Passage, ...] = ()
+    method: str = ""           # which reader produced it: "neural", "typed", "table", "list"
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict (for ``qa ask --json`` and the web API)."""
+        from dataclasses import asdict
+        return asdict(self)

@@ -1,0 +1,142 @@
+"""Sentence-aware chunks of a parsed filing, each with source offsets and its heading.
+
+Units are sentences (spaCy's statistical segmenter on the whitespace-collapsed
+text), bullets and headings.  A list is glued to the sentence that introduces it,
+so "…may benefit from:" and its bullets land in one chunk.  Headings with no
+text under them are carried into the next chunk.  Tables become chunks of their
+own (see :mod:`qa.tables`).
+
+Not handled: a single sentence longer than ``chunk_words`` is not split further.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qa import edgar, models
+from qa.views import View, ViewBuilder, collapse
+
+
+@dataclass(frozen=True)
+class Unit:
+    kind: str        # "sentence" | "bullet" | "heading"
+    start: int
+    end: int
+    words: int
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrievable passage: source range, kind, heading, and its text."""
+
+    doc_id: str
+    kind: str                                 # "prose" | "table" | "cell"
+    start: int
+    end: int
+    heading: str
+    text: str
+    pieces: tuple = ()                        # (start, end) source runs and synthetic strings
+    units: tuple[tuple[int, int], ...] = ()   # sentence/bullet source spans
+    meta: dict | None = None                  # table/cell details
+
+    def view(self, source: str) -> View:
+        """The chunk's text with a map back to ``source`` (rebuilt from ``pieces``)."""
+        builder = ViewBuilder()
+        for piece in self.pieces or ((self.start, self.end),):
+            if isinstance(piece, str):
+                builder.add_synthetic(piece)
+            else:
+                builder.add_source(source, piece[0], piece[1])
+        return builder.build()
+
+    def embed_text(self) -> str:
+        """What the retrievers see: the heading, then the text."""
+        return f"{self.heading}. {self.text}" if self.heading and self.kind == "prose" else self.text
+
+
+def _sentence_units(source: str, blocks: list[edgar.Block]) -> list[list[Unit]]:
+    """Units of each prose block (sentences for paragraphs, one unit otherwise)."""
+    views = [collapse(source, b.start, b.end) for b in blocks]
+    paragraphs = [i for i, b in enumerate(blocks) if b.kind == "paragraph"]
+    docs = models.sentencizer().pipe(views[i].text for i in paragraphs)
+    out: list[list[Unit]] = []
+    for b, v in zip(blocks, views):
+        kind = "sentence" if b.kind == "paragraph" else b.kind
+        out.append([Unit(kind, b.start, b.end, len(v.text.split()))])
+    for i, doc in zip(paragraphs, docs):
+        units = []
+        for sent in doc.sents:
+            span = views[i].to_source(sent.start_char, sent.end_char)
+            if span:
+                units.append(Unit("sentence", span[0], span[1], len(sent.text.split())))
+        out[i] = units or out[i]
+    return out
+
+
+def _groups(units_per_block: list[list[Unit]], blocks: list[edgar.Block]) -> list[list[Unit]]:
+    """Pack units into groups that must not be split: headings + next unit, lead-in + bullets."""
+    groups: list[list[Unit]] = []
+    pending: list[Unit] = []
+    for block, units in zip(blocks, units_per_block):
+        if block.kind == "heading":
+            pending.extend(units)
+            continue
+        if block.kind == "bullet" and groups and not pending:
+            groups[-1].extend(units)
+            continue
+        first, rest = units[0], units[1:]
+        groups.append(pending + [first])
+        pending = []
+        groups.extend([u] for u in rest)
+    if pending:
+        groups.append(pending)
+    return groups
+
+
+def _pack(groups: list[list[Unit]], max_words: int, overlap: int) -> list[list[Unit]]:
+    """Greedy packing of groups into chunks, repeating ``overlap`` trailing sentences."""
+    chunks: list[list[Unit]] = []
+    current: list[Unit] = []
+    for group in groups:
+        size = sum(u.words for u in current) + sum(u.words for u in group)
+        if current and size > max_words:
+            chunks.append(current)
+            tail = [u for u in current[-overlap:] if u.kind == "sentence"] if overlap else []
+            current = tail if sum(u.words for u in tail + group) <= max_words else []
+        current = current + group
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def prose_chunks(doc_id: str, source: str, blocks: list[edgar.Block], max_words: int,
+                 overlap: int) -> list[Chunk]:
+    """Chunks of a run of prose blocks that share one heading."""
+    if all(b.kind == "heading" for b in blocks):
+        return []
+    units = _sentence_units(source, blocks)
+    out = []
+    for packed in _pack(_groups(units, blocks), max_words, overlap):
+        start, end = packed[0].start, packed[-1].end
+        heading = next((b.heading for b in blocks if b.start <= start < b.end + 1), blocks[-1].heading)
+        out.append(Chunk(doc_id, "prose", start, end, heading, collapse(source, start, end).text,
+                         ((start, end),), tuple((u.start, u.end) for u in packed)))
+    return out
+
+
+def chunk_document(doc_id: str, source: str, max_words: int, overlap: int) -> list[Chunk]:
+    """All chunks of one filing: prose chunks per section, and table chunks."""
+    from qa import table_facts
+    blocks = edgar.parse(source)
+    chunks: list[Chunk] = []
+    run: list[edgar.Block] = []
+    for block in blocks + [None]:
+        breaks = block is None or block.kind == "table" or (
+            run and block.kind == "heading" and run[-1].kind != "heading")
+        if breaks:
+            chunks.extend(prose_chunks(doc_id, source, run, max_words, overlap))
+            run = []
+        if block is not None and block.kind == "table":
+            chunks.extend(table_facts.table_chunks(doc_id, source, block))
+        elif block is not None:
+            run.append(block)
+    return chunks

@@ -1,0 +1,32 @@
+"""Word tokens for BM25 and for term-overlap features: lower-cased, stop words out, stemmed.
+
+Numbers keep their inner punctuation (``12b-1``, ``0.25``, ``1,159``) so a
+question quoting a figure matches it.  Not handled: hyphenation across lines
+(EDGAR rarely hyphenates) and languages other than English.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-.,'][a-z0-9]+)*")
+_STOP = frozenset(STOPWORDS_EN) | {"s", "does", "did", "do", "what", "which", "who", "whom",
+                                    "when", "where", "how", "whose", "why", "much", "many"}
+
+
+@functools.cache
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens, stop words kept."""
+    return _WORD.findall(text.lower().replace("\u2019", "'"))
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content terms (stop words and question words removed)."""
+    return _stemmer().stemWords([w.removesuffix("'s") for w in words(text) if w not in _STOP])

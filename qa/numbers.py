@@ -1,0 +1,83 @@
+"""One number normaliser for matching and evaluation.
+
+Equivalences it gives: ``(8.87)%`` = ``-8.87%``, ``$1,159`` = ``1159``,
+``.50%`` = ``0.50%`` = ``0.5%``, ``two billion`` = ``$2 billion`` = ``2,000,000,000``.
+
+Not handled: fractions ("one half"), ordinals ("third"), ranges ("2-3"),
+and number words above the billions or written with "and" ("one hundred and five").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_WORD = "|".join(list(_UNITS) + list(_TENS))
+_WORDS_RE = re.compile(rf"\b(?:{_WORD})(?:[\s-]+(?:{_WORD}|hundred))*\b", re.IGNORECASE)
+
+NUMBER_RE = re.compile(
+    r"(?P<open>\()?(?P<minus>-)?(?P<cur>\$)?\s?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<close>\))?(?P<pct>\s?%)?"
+    r"(?:\s+(?P<scale>thousand|million|billion)\b)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A parsed quantity: its value, and whether it was a percentage or money."""
+
+    value: float
+    percent: bool = False
+    money: bool = False
+
+    def key(self) -> str:
+        """An alphanumeric token that survives SQuAD punctuation stripping."""
+        text = f"{abs(self.value):.6f}".rstrip("0").rstrip(".")
+        whole, _, frac = text.partition(".")
+        sign = "neg" if self.value < 0 else ""
+        return f"{sign}{whole}{'d' + frac if frac else ''}{'pct' if self.percent else ''}"
+
+
+def _words_to_digits(text: str) -> str:
+    """Replace runs of number words ("twenty five") with digits ("25")."""
+    def convert(match: re.Match) -> str:
+        total = 0
+        for word in re.split(r"[\s-]+", match.group(0).lower()):
+            if word == "hundred":
+                total = max(total, 1) * 100
+            else:
+                total += _UNITS.get(word, 0) + _TENS.get(word, 0)
+        return str(total)
+    return _WORDS_RE.sub(convert, text)
+
+
+def _to_number(m: re.Match) -> Number:
+    value = float(m.group("num").replace(",", ""))
+    if m.group("scale"):
+        value *= _SCALES[m.group("scale").lower()]
+    negative = bool(m.group("minus")) or bool(m.group("open") and m.group("close"))
+    return Number(-value if negative else value, bool(m.group("pct")), bool(m.group("cur")))
+
+
+def parse_numbers(text: str) -> list[Number]:
+    """Every quantity in ``text``, in order."""
+    return [_to_number(m) for m in NUMBER_RE.finditer(_words_to_digits(text))]
+
+
+def parse_number(text: str) -> Number | None:
+    """The single quantity ``text`` consists of, or None when it is not one number."""
+    text = _words_to_digits(text.strip())
+    m = NUMBER_RE.fullmatch(text)
+    return _to_number(m) if m else None
+
+
+def canonical_numbers(text: str) -> str:
+    """Rewrite every quantity in ``text`` as its :meth:`Number.key`."""
+    return NUMBER_RE.sub(lambda m: " " + _to_number(m).key() + " ", _words_to_digits(text))

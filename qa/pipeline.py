@@ -1,0 +1,178 @@
+"""The question-answering pipeline over an index: retrieve, read, decide, explain.
+
+``QA`` is safe to share between threads: an ask holds the pipeline's lock, so
+concurrent asks give exactly the answers of a sequential run.
+Not handled: questions whose answer needs arithmetic over several facts.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from qa import indexing, retrieval, store
+from qa.answer import Answer, Passage, Span
+from qa.errors import QAError, UnknownDocumentError
+from qa.questions import Question, analyse
+from qa.readers.base import Candidate, ReadPassage
+from qa.settings import Settings
+from qa.sources import doc_id_for, read_filing
+from qa.views import squash
+
+log = logging.getLogger(__name__)
+
+
+def default_readers(data: indexing.IndexData) -> list:
+    """The answer readers in order of precedence: tables and lists, then spans."""
+    from qa import models
+    from qa.readers.typed import TypedReader
+    if models.reader_available():
+        from qa.readers.neural import NeuralReader
+        return [NeuralReader()]
+    return [TypedReader(data)]
+
+
+class QA:
+    """Answers questions about the filings of one index."""
+
+    def __init__(self, data: indexing.IndexData, settings: Settings | None = None, readers=None):
+        self.data = data
+        self.settings = settings or Settings()
+        self.readers = readers if readers is not None else default_readers(data)
+        self._lock = threading.RLock()
+
+    # -- construction -------------------------------------------------------
+    @classmethod
+    def from_texts(cls, texts: Mapping[str, str], settings: Settings | None = None,
+                   names: Mapping[str, str] | None = None, progress: bool = False) -> "QA":
+        """Index filings held in memory, ``{doc_id: text}``."""
+        settings = settings or Settings()
+        if not texts:
+            raise QAError("no filings given: pass at least one {doc_id: text}")
+        for doc_id, text in texts.items():
+            if not isinstance(text, str) or not text.strip():
+                raise QAError(f"filing {doc_id!r} is empty: give it some text")
+        return cls(indexing.build(dict(texts), settings, dict(names or {}), progress), settings)
+
+    @classmethod
+    def from_files(cls, paths: Iterable[str | Path], index_dir: str | Path | None = None,
+                   settings: Settings | None = None, progress: bool = False) -> "QA":
+        """Read and index filings from disk; save the index to ``index_dir`` when given."""
+        settings = settings or Settings()
+        texts, names = {}, {}
+        for path in paths:
+            doc_id = doc_id_for(path, set(texts))
+            texts[doc_id], names[doc_id] = read_filing(path, settings.max_file_bytes), Path(path).name
+        pipeline = cls.from_texts(texts, settings, names, progress)
+        if index_dir is not None:
+            pipeline.save(index_dir)
+        return pipeline
+
+    @classmethod
+    def load(cls, directory: str | Path, settings: Settings | None = None,
+             expected: Mapping[str, str] | None = None, rebuild: bool = True) -> "QA":
+        """Load a saved index; a stale one is rebuilt from its own sources (and saved)."""
+        settings = settings or Settings()
+        try:
+            return cls(store.load(directory, settings, dict(expected) if expected else None), settings)
+        except store.RebuildNeeded as exc:
+            if not rebuild:
+                raise
+            log.warning("%s; rebuilding", exc)
+            pipeline = cls.from_texts(exc.sources, settings, exc.names)
+            try:
+                pipeline.save(directory)
+            except OSError as err:
+                log.warning("could not save the rebuilt index to %s: %s", directory, err)
+            return pipeline
+
+    def save(self, directory: str | Path) -> None:
+        """Write the index to ``directory`` (atomically)."""
+        store.save(self.data, directory)
+
+    # -- documents ----------------------------------------------------------
+    @property
+    def documents(self) -> list[str]:
+        """The ids of the indexed filings."""
+        return list(self.data.sources)
+
+    def source_text(self, doc_id: str) -> str:
+        """The untouched text of a filing, which every offset points into."""
+        self._check_doc(doc_id)
+        return self.data.sources[doc_id]
+
+    def _check_doc(self, doc_id: str | None) -> None:
+        if doc_id is not None and doc_id not in self.data.sources:
+            known = ", ".join(sorted(self.data.sources)[:10])
+            raise UnknownDocumentError(f"no filing {doc_id!r} in this index; known: {known}")
+
+    # -- asking -------------------------------------------------------------
+    def ask(self, question: str, doc_id: str | None = None) -> Answer:
+        """Answer ``question`` from the filings (or from ``doc_id`` only)."""
+        q = analyse(question, self.settings.max_question_chars)
+        self._check_doc(doc_id)
+        with self._lock:
+            hits = retrieval.search(self.data, q.text, self.settings,
+                                    max(self.settings.top_k, self.settings.read_k), doc_id)
+            passages = [self._passage(h, rank) for rank, h in enumerate(hits)]
+            candidates = self._read(q, passages[:self.settings.read_k])
+        return self._answer(q, passages, candidates)
+
+    def ask_many(self, questions: Iterable[str], doc_id: str | None = None) -> list[Answer]:
+        """``ask`` for each question, in order."""
+        return [self.ask(q, doc_id) for q in questions]
+
+    def _passage(self, hit: retrieval.Hit, rank: int) -> ReadPassage:
+        chunk = self.data.chunks[hit.chunk]
+        return ReadPassage(chunk, chunk.view(self.data.sources[chunk.doc_id]), rank, hit)
+
+    def _read(self, q: Question, passages: list[ReadPassage]) -> list[Candidate]:
+        for reader in self.readers:
+            found = reader.read(q, passages)
+            if found:
+                return found
+        return []
+
+    def _threshold(self, method: str) -> float:
+        if self.settings.threshold is not None:
+            return self.settings.threshold
+        reader = next((r for r in self.readers if r.name == method), None)
+        return getattr(reader, "threshold", 0.5)
+
+    def _answer(self, q: Question, passages: list[ReadPassage], cands: list[Candidate]) -> Answer:
+        evidence = tuple(self._evidence(p) for p in passages[:self.settings.top_k])
+        spans = self._spans(cands)
+        best = cands[0] if cands else None
+        if best is None or best.score < self._threshold(best.method):
+            return Answer(q.text, "", False, best.score if best else 0.0, evidence=evidence,
+                          alternatives=spans[:5], method=best.method if best else "")
+        source = self.data.sources[best.doc_id]
+        parts = tuple(Span(squash(source[s:e]), best.doc_id, s, e, best.score)
+                      for s, e in best.parts) or (spans[0],)
+        cs, ce, context = self._context(passages[best.passage], best)
+        return Answer(q.text, spans[0].text, True, best.score, best.doc_id, best.start, best.end,
+                      context, cs, ce, parts, spans[1:6], evidence, best.method)
+
+    def _spans(self, cands: list[Candidate]) -> tuple[Span, ...]:
+        seen, out = set(), []
+        for c in cands:
+            text = squash(self.data.sources[c.doc_id][c.start:c.end])
+            if text.lower() not in seen:
+                seen.add(text.lower())
+                out.append(Span(text, c.doc_id, c.start, c.end, c.score))
+        return tuple(out)
+
+    def _context(self, passage: ReadPassage, cand: Candidate) -> tuple[int, int, str]:
+        chunk = passage.chunk
+        units = [u for u in chunk.units if u[0] < cand.end and cand.start < u[1]]
+        if chunk.kind == "prose" and units:
+            cs, ce = units[0][0], units[-1][1]
+            return cs, ce, squash(self.data.sources[chunk.doc_id][cs:ce])
+        return chunk.start, chunk.end, passage.view.text
+
+    @staticmethod
+    def _evidence(p: ReadPassage) -> Passage:
+        c = p.chunk
+        return Passage(c.doc_id, c.start, c.end, p.view.text, c.heading, c.kind, p.hit.score,
+                       p.rank, dict(c.meta or {}))

@@ -1,0 +1,73 @@
+"""What a question asks for: its expected answer type and its content terms.
+
+Types: ``person``/``org``/``entity`` (who, which adviser), ``date``, ``year``,
+``percent``, ``money``, ``quantity`` (a percent or money amount), ``number``,
+``duration`` (how many years), ``location``, ``list`` and ``other``.
+
+Not handled: questions with two asks ("who and when"), negation ("which
+adviser was *not* terminated") and comparisons (answered as ``other``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa import lexical
+from qa.errors import QuestionError
+
+_RULES: list[tuple[str, str]] = [
+    (r"\b(how many|number of) years\b|\bhow long\b|\byears of (investment |industry )?experience\b", "duration"),
+    (r"\bwhat year\b|\bwhich year\b|\bin what year\b|\byear (was|did|is)\b", "year"),
+    (r"\bwhen\b|\bwhat (date|day)\b|\bwhich (date|day)\b|\bas of what\b|\bdated\b", "date"),
+    (r"\bwhat (percent|percentage)\b|\bwhat %|\bhow much (of a |of an )?(fee|rate|return|expense|percent)",
+     "percent"),
+    (r"\b(fee|rate|expense ratio|return|yield|expenses?|cost|charge)s?\b.*\?$", "quantity"),
+    (r"\bhow much\b|\bwhat (is|was) the (amount|cost|value)\b|\bdollars?\b", "money"),
+    (r"\bhow many\b", "number"),
+    (r"\bwhere\b|\baddress\b|\blocated\b|\bheadquarter", "location"),
+    (r"\bwho\b|\bwhom\b", "entity"),
+    (r"\b(which|what) (firm|company|adviser|advisor|sub-?adviser|manager|entity|index|benchmark|"
+     r"organization|fund|portfolio)\b", "entity"),
+    (r"^(list|name)\b|\bwhat are the\b|\bwhich (securities|risks|factors)\b|\bwhat (risks|factors)\b",
+     "list"),
+]
+_COMPILED = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _RULES]
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class Question:
+    """A validated question with its expected answer type and stemmed content terms."""
+
+    text: str
+    kind: str
+    terms: tuple[str, ...]
+
+
+def clean(question: object, max_chars: int) -> str:
+    """The question as a tidy string, or :class:`QuestionError` saying what is wrong."""
+    if not isinstance(question, str):
+        raise QuestionError(f"a question must be text, not {type(question).__name__}")
+    text = " ".join(_CONTROL.sub(" ", question).split())
+    if not text:
+        raise QuestionError("the question is empty: ask something, e.g. \"Who is the new adviser?\"")
+    if len(text) > max_chars:
+        raise QuestionError(f"the question is {len(text):,} characters long; keep it under "
+                            f"{max_chars:,} (ask one thing at a time)")
+    if not re.search(r"[A-Za-z0-9]", text):
+        raise QuestionError("the question has no words in it: ask in plain English")
+    return text
+
+
+def answer_kind(text: str) -> str:
+    """The expected answer type of a question (see the module docstring)."""
+    for pattern, kind in _COMPILED:
+        if pattern.search(text):
+            return kind
+    return "other"
+
+
+def analyse(question: object, max_chars: int) -> Question:
+    """Validate and analyse a question."""
+    text = clean(question, max_chars)
+    return Question(text, answer_kind(text), tuple(lexical.terms(text)))

@@ -1,0 +1,1 @@
+"""Readers pick answer spans out of retrieved passages (see :mod:`qa.readers.base`)."""

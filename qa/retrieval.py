@@ -1,0 +1,76 @@
+"""Hybrid retrieval: dense (FAISS) and BM25 rankings fused by reciprocal rank fusion.
+
+Not handled: query expansion and re-ranking with a cross-encoder (none ships
+with weights on PyPI).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import faiss
+import numpy as np
+
+from qa import lexical
+from qa.embedding import embed
+from qa.indexing import IndexData
+from qa.settings import Settings
+
+CANDIDATES = 50
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved chunk with the evidence for its rank."""
+
+    chunk: int              # position in IndexData.chunks
+    score: float            # fused RRF score
+    dense: float            # cosine similarity (nan when not in the dense list)
+    bm25: float             # BM25 score (0 when not in the BM25 list)
+    dense_rank: int | None
+    bm25_rank: int | None
+
+
+def _dense(data: IndexData, vector: np.ndarray, k: int, rng: tuple[int, int] | None):
+    params = None
+    if rng is not None:
+        selector = faiss.IDSelectorRange(rng[0], rng[1])
+        params = (faiss.SearchParametersHNSW(sel=selector) if isinstance(data.dense, faiss.IndexHNSW)
+                  else faiss.SearchParameters(sel=selector))
+    scores, ids = data.dense.search(vector[None, :], k, params=params)
+    keep = ids[0] >= 0
+    return ids[0][keep], scores[0][keep]
+
+
+def _bm25(data: IndexData, query_terms: list[str], k: int, rng: tuple[int, int] | None):
+    n = len(data.chunks)
+    mask = None
+    if rng is not None:
+        mask = np.zeros(n, dtype=np.float32)
+        mask[rng[0]:rng[1]] = 1.0
+    if not query_terms:
+        return np.zeros(0, dtype=int), np.zeros(0)
+    ids, scores = data.bm25.retrieve([query_terms], k=min(k, n), show_progress=False,
+                                     weight_mask=mask, n_threads=1)
+    keep = scores[0] > 0
+    return ids[0][keep], scores[0][keep]
+
+
+def search(data: IndexData, question: str, settings: Settings, k: int,
+           doc_id: str | None = None, vector: np.ndarray | None = None) -> list[Hit]:
+    """The ``k`` best chunks for ``question`` (optionally inside one document), best first."""
+    rng = data.ranges[doc_id] if doc_id is not None else None
+    pool = min(CANDIDATES, len(data.chunks) if rng is None else rng[1] - rng[0])
+    if pool <= 0:
+        return []
+    vector = embed([question])[0] if vector is None else vector
+    d_ids, d_scores = _dense(data, vector, pool, rng)
+    b_ids, b_scores = _bm25(data, lexical.terms(question), pool, rng)
+    fused: dict[int, list] = {}
+    for rank, (i, s) in enumerate(zip(d_ids, d_scores)):
+        fused[int(i)] = [settings.dense_weight / (settings.rrf_k + rank + 1), float(s), 0.0, rank, None]
+    for rank, (i, s) in enumerate(zip(b_ids, b_scores)):
+        entry = fused.setdefault(int(i), [0.0, float("nan"), 0.0, None, None])
+        entry[0] += settings.bm25_weight / (settings.rrf_k + rank + 1)
+        entry[2], entry[4] = float(s), rank
+    order = sorted(fused.items(), key=lambda kv: -kv[1][0])[:k]
+    return [Hit(i, *v) for i, v in order]

@@ -1,0 +1,1 @@
+"""Training of the extractive reader (not imported on the answering path)."""

@@ -1,0 +1,188 @@
+"""Resumable CPU training of the span reader.
+
+State lives in a work directory outside git: ``model.safetensors`` (fp32),
+``optimizer.pt`` (loaded with ``weights_only=True``), ``state.json`` (step,
+epoch, position in the epoch, history of dev scores) and ``best.safetensors``.
+The batch order of each epoch and the dropout seed of each step are derived from
+the run's seed, so a resumed run continues exactly where it stopped.
+
+Not handled: changing hyper-parameters of a run half-way (start a new work dir).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from safetensors.torch import load_file, save_file
+from tqdm import tqdm
+
+from qa.training import squad
+from qa.training.evaluate import squad_scores
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Hyper-parameters of one training run (stored in the work dir's state)."""
+
+    seed: int = 13
+    epochs: int = 2
+    batch_size: int = 32
+    lr: float = 1e-4
+    warmup: float = 0.05
+    weight_decay: float = 0.01
+    max_len: int = 192
+    stride: int = 64
+    negative_fraction: float = 0.33
+    checkpoint_minutes: float = 10.0
+    eval_every: int = 1000
+    dev_sample: int = 2000
+    bf16: bool = True
+
+
+def _lr_at(cfg: TrainConfig, step: int, total: int) -> float:
+    warm = max(1, int(total * cfg.warmup))
+    if step < warm:
+        return cfg.lr * (step + 1) / warm
+    return cfg.lr * max(0.0, (total - step) / max(1, total - warm))
+
+
+class Trainer:
+    """Owns the model, optimizer, data and work dir of one run."""
+
+    def __init__(self, workdir: Path, cfg: TrainConfig, base_model: str):
+        from transformers import AutoModelForQuestionAnswering, AutoTokenizer
+        self.workdir, self.cfg = Path(workdir), cfg
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.tokenizer = AutoTokenizer.from_pretrained(base_model)
+        self.model = AutoModelForQuestionAnswering.from_pretrained(base_model)
+        self.state = {"step": 0, "epoch": 0, "batch": 0, "examples": 0, "seconds": 0.0,
+                      "history": [], "best_f1": -1.0, "config": asdict(cfg)}
+        self.features = self._features()
+        self.dev_pos, self.dev_neg = self._dev()
+        no_decay = [p for n, p in self.model.named_parameters() if "bias" in n or "LayerNorm" in n]
+        decay = [p for n, p in self.model.named_parameters() if not ("bias" in n or "LayerNorm" in n)]
+        self.optimizer = torch.optim.AdamW(
+            [{"params": decay, "weight_decay": cfg.weight_decay},
+             {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr)
+        self._resume()
+
+    def _features(self) -> squad.Features:
+        cache = self.workdir / "features.npz"
+        if cache.exists():
+            data = np.load(cache, allow_pickle=False)
+            cuts = np.cumsum(data["lengths"])[:-1]
+            return squad.Features(np.split(data["ids"], cuts), np.split(data["types"], cuts),
+                                  data["start"], data["end"])
+        articles = squad.load_articles(squad.squad_dir() / "train-v1.1.json")
+        examples = squad.positives(articles)
+        examples += squad.negatives(articles, self.cfg.negative_fraction, self.cfg.seed)
+        log.info("building features for %d training examples", len(examples))
+        feats = squad.build_features(self.tokenizer, examples, self.cfg.max_len, self.cfg.stride)
+        np.savez(cache, ids=np.concatenate(feats.ids), types=np.concatenate(feats.type_ids),
+                 lengths=np.array([len(x) for x in feats.ids]), start=feats.start, end=feats.end)
+        return feats
+
+    def _dev(self):
+        articles = squad.load_articles(squad.squad_dir() / "dev-v1.1.json")
+        rng = np.random.default_rng(0)
+        pos = squad.positives(articles)
+        pos = [pos[i] for i in sorted(rng.choice(len(pos), self.cfg.dev_sample, replace=False))]
+        neg = squad.negatives(articles, 0.2, seed=0)
+        neg = [neg[i] for i in sorted(rng.choice(len(neg), min(len(neg), 500), replace=False))]
+        return pos, neg
+
+    def _resume(self) -> None:
+        state_file = self.workdir / "state.json"
+        if not state_file.exists():
+            return
+        self.state = json.loads(state_file.read_text())
+        if self.state["config"] != asdict(self.cfg):
+            raise SystemExit(f"{self.workdir} holds a run with other settings; use a new --workdir")
+        self.model.load_state_dict(load_file(self.workdir / "model.safetensors"))
+        self.optimizer.load_state_dict(torch.load(self.workdir / "optimizer.pt", weights_only=True))
+        log.info("resumed at step %d (epoch %d, batch %d)", self.state["step"],
+                 self.state["epoch"], self.state["batch"])
+
+    def checkpoint(self) -> None:
+        """Write model, optimizer and state atomically (temp file, then rename)."""
+        tmp = self.workdir / "tmp"
+        tmp.mkdir(exist_ok=True)
+        save_file({k: v.contiguous() for k, v in self.model.state_dict().items()},
+                  tmp / "model.safetensors")
+        torch.save(self.optimizer.state_dict(), tmp / "optimizer.pt")
+        (tmp / "state.json").write_text(json.dumps(self.state, indent=1))
+        for name in ("model.safetensors", "optimizer.pt", "state.json"):
+            os.replace(tmp / name, self.workdir / name)
+        log.info("checkpoint at step %d", self.state["step"])
+
+    def evaluate(self) -> dict:
+        """Score the dev sample, record it, keep the best weights."""
+        t0 = time.time()
+        scores = squad_scores(self.model, self.tokenizer, self.dev_pos, self.dev_neg,
+                              self.cfg.max_len, self.cfg.stride)
+        scores.update(step=self.state["step"], examples=self.state["examples"],
+                      seconds=round(time.time() - t0, 1))
+        self.state["history"].append(scores)
+        log.info("dev: %s", scores)
+        if scores["f1"] > self.state["best_f1"]:
+            self.state["best_f1"] = scores["f1"]
+            save_file({k: v.contiguous() for k, v in self.model.state_dict().items()},
+                      self.workdir / "best.safetensors")
+        self.model.train()
+        return scores
+
+    def _step(self, batch: np.ndarray, total: int) -> float:
+        ids, types, mask, start, end = squad.collate(self.features, batch)
+        lr = _lr_at(self.cfg, self.state["step"], total)
+        for group in self.optimizer.param_groups:
+            group["lr"] = lr
+        torch.manual_seed(self.cfg.seed * 1_000_003 + self.state["step"])
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.cfg.bf16):
+            out = self.model(input_ids=torch.from_numpy(ids), token_type_ids=torch.from_numpy(types),
+                             attention_mask=torch.from_numpy(mask),
+                             start_positions=torch.from_numpy(start).long(),
+                             end_positions=torch.from_numpy(end).long())
+        out.loss.backward()
+        torch.nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
+        self.optimizer.step()
+        self.optimizer.zero_grad(set_to_none=True)
+        return float(out.loss.detach())
+
+    def train(self) -> None:
+        """Run (or continue) until the configured number of epochs is done."""
+        lengths = np.array([len(x) for x in self.features.ids])
+        per_epoch = -(-len(lengths) // self.cfg.batch_size)
+        total = per_epoch * self.cfg.epochs
+        self.model.train()
+        last_save, started = time.time(), time.time() - self.state["seconds"]
+        bar = tqdm(total=total, initial=self.state["step"], unit="step", mininterval=30)
+        while self.state["epoch"] < self.cfg.epochs:
+            batches = squad.length_grouped_batches(lengths, self.cfg.batch_size,
+                                                   self.cfg.seed + self.state["epoch"])
+            for batch in batches[self.state["batch"]:]:
+                loss = self._step(batch, total)
+                self.state["step"] += 1
+                self.state["batch"] += 1
+                self.state["examples"] += len(batch)
+                self.state["seconds"] = time.time() - started
+                bar.update(1)
+                bar.set_postfix(loss=f"{loss:.3f}", ex_s=f"{self.state['examples'] / self.state['seconds']:.1f}",
+                                refresh=False)
+                if self.state["step"] % self.cfg.eval_every == 0:
+                    self.evaluate()
+                if time.time() - last_save > 60 * self.cfg.checkpoint_minutes:
+                    self.checkpoint()
+                    last_save = time.time()
+            self.state["epoch"] += 1
+            self.state["batch"] = 0
+            self.evaluate()
+            self.checkpoint()
+        bar.close()

@@ -1,0 +1,54 @@
+"""The table cell model on the bundled filing's three tables (fast, no models)."""
+import pytest
+
+from qa import edgar, tables
+from qa.views import squash
+
+
+@pytest.fixture(scope="module")
+def parsed(filing_text):
+    blocks = [b for b in edgar.parse(filing_text) if b.kind == "table"]
+    return [tables.parse_table(filing_text, b.start, b.end) for b in blocks]
+
+
+def _cells(table):
+    return {(r.label_text, table.column_label(c)): cell for r in table.rows for c, cell in r.cells.items()}
+
+
+def test_fee_table(parsed, filing_text):
+    fee = _cells(parsed[0])
+    assert fee[("12b-1 Fees", "Class A")].text == "None"
+    assert fee[("12b-1 Fees", "Class B")].text == "0.25%"
+    total = next(r for r in parsed[0].rows if r.label_text.startswith("Total"))
+    assert total.label_text == "Total Annual Portfolio Operating Expense" and total.marker == "*"
+    assert "will not exceed 0.90% and 1.15%" in parsed[0].footnote_text("*")
+
+
+def test_expense_example_and_returns(parsed):
+    example = _cells(parsed[1])
+    assert example[("10 Years", "Class B")].text == "$1,159"
+    assert len(example) == 8
+    returns = _cells(parsed[2])
+    assert returns[("Russell 3000 Growth Index", "5 Year")].text == "(8.87)%"
+    assert parsed[2].title.text == "Average Annual Total Return as of 12/31/05"
+    fund = parsed[2].rows[0]
+    assert fund.label_text == "Aggressive Growth Fund Class A shares (without sales charge)"
+    assert fund.marker == "**" and "Smith Barney" in parsed[2].footnote_text("**")
+
+
+def test_every_piece_points_at_its_text(parsed, filing_text):
+    for table in parsed:
+        pieces = [p for r in table.rows for p in r.label + list(r.cells.values())]
+        pieces += [p for ps in table.columns.values() for p in ps]
+        pieces += [p for ps in table.footnotes.values() for p in ps]
+        for p in pieces:
+            assert squash(filing_text[p.start:p.end]) == p.text
+
+
+def test_pipe_table():
+    text = "| Item | 2019 | 2018 |\n|---|---|---|\n| Revenue | $1,000 | $900 |\n| Cost | (5) | |\n"
+    t = tables.parse_table(text, 0, len(text))
+    cells = _cells(t)
+    assert cells[("Revenue", "2019")].text == "$1,000"
+    assert ("Cost", "2018") not in cells          # an empty cell is no cell
+    assert text[cells[("Cost", "2019")].start:cells[("Cost", "2019")].end] == "(5)"
