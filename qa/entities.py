@@ -54,7 +54,8 @@ def typed_spans(text: str, kind: str) -> list[tuple[int, int, str]]:
     spans = pattern_spans(text, labels)
     if labels & _NER_LABELS:
         spans += [s for s in entity_spans(text) if s[2] in labels]
-    return spans
+    return [s for s in spans if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0]
+                                        for o in spans)]
 
 
 def matches_kind(text: str, kind: str) -> bool | None:
