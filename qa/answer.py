@@ -34,8 +34,9 @@ class Passage:
 class Answer:
     """What the filing says in answer to ``question``, or ``found=False`` when it does not say.
 
-    When found, ``" ".join(source_text(doc_id)[start:end].split()) == text``.
-    ``spans`` holds each part of a list answer (a single part otherwise).
+    When found, ``" ".join(source_text(doc_id)[start:end].split()) == text``, except for
+    list answers: then ``spans`` holds each item (each with that property), ``text`` joins
+    them with "; " and ``start``/``end`` run from the first item to the last.
     """
 
     question: str

@@ -108,6 +108,44 @@ def _pack(groups: list[list[Unit]], max_words: int, overlap: int) -> list[list[U
     return chunks
 
 
+def _enumeration(source: str, unit: Unit) -> dict | None:
+    """A "…the following: A; B; C" sentence as a lead-in and its items."""
+    text = source[unit.start:unit.end]
+    colon = text.find(":")
+    if colon < 0 or text.count(";") < 2:
+        return None
+    items, pos = [], unit.start + colon + 1
+    for part in text[colon + 1:].split(";"):
+        stripped = part.strip().rstrip(".").strip()
+        if stripped:
+            first = pos + part.index(stripped[0])
+            items.append([first, first + len(stripped)])
+        pos += len(part) + 1
+    return {"lead": [unit.start, unit.start + colon + 1], "items": items} if len(items) >= 3 else None
+
+
+def _trailing(text: str) -> int:
+    """How many closing punctuation characters (and spaces) end ``text``."""
+    return len(text) - len(text.rstrip().rstrip(".;,").rstrip())
+
+
+def _lists(source: str, units: list[Unit]) -> list[dict]:
+    """Bullet lists (with the sentence before them) and enumerations inside a chunk."""
+    out: list[dict] = []
+    for k, unit in enumerate(units):
+        if unit.kind == "bullet" and (k == 0 or units[k - 1].kind != "bullet"):
+            run = [u for u in units[k:]]
+            run = run[:next((j for j, u in enumerate(run) if u.kind != "bullet"), len(run))]
+            lead = units[k - 1] if k and units[k - 1].kind != "bullet" else None
+            out.append({"lead": [lead.start, lead.end] if lead else None,
+                        "items": [[u.start, u.end - _trailing(source[u.start:u.end])] for u in run]})
+        elif unit.kind == "sentence":
+            found = _enumeration(source, unit)
+            if found:
+                out.append(found)
+    return out
+
+
 def prose_chunks(doc_id: str, source: str, blocks: list[edgar.Block], max_words: int,
                  overlap: int) -> list[Chunk]:
     """Chunks of a run of prose blocks that share one heading."""
@@ -118,8 +156,10 @@ def prose_chunks(doc_id: str, source: str, blocks: list[edgar.Block], max_words:
     for packed in _pack(_groups(units, blocks), max_words, overlap):
         start, end = packed[0].start, packed[-1].end
         heading = next((b.heading for b in blocks if b.start <= start < b.end + 1), blocks[-1].heading)
+        lists = _lists(source, packed)
         out.append(Chunk(doc_id, "prose", start, end, heading, collapse(source, start, end).text,
-                         ((start, end),), tuple((u.start, u.end) for u in packed)))
+                         ((start, end),), tuple((u.start, u.end) for u in packed),
+                         {"lists": lists} if lists else None))
     return out
 
 

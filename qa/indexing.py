@@ -22,7 +22,7 @@ from qa.settings import Settings
 from qa.sources import sha256
 
 log = logging.getLogger(__name__)
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2   # bump whenever parsing or chunking changes what an index holds
 # FAISS's OpenMP threads spin after each search and starve torch's threads (a
 # 1 ms search made the next embedding 40x slower); one query needs no parallelism.
 faiss.omp_set_num_threads(1)

@@ -14,7 +14,9 @@ from bm25s.stopwords import STOPWORDS_EN
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-.,'][a-z0-9]+)*")
 _STOP = frozenset(STOPWORDS_EN) | {"s", "does", "did", "do", "what", "which", "who", "whom",
-                                    "when", "where", "how", "whose", "why", "much", "many"}
+                                    "when", "where", "how", "whose", "why", "much", "many", "may",
+                                    "will", "can", "would", "could", "should", "have", "has", "had",
+                                    "other", "also"}
 
 
 @functools.cache

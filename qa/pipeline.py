@@ -24,13 +24,15 @@ log = logging.getLogger(__name__)
 
 
 def default_readers(data: indexing.IndexData) -> list:
-    """The answer readers in order of precedence: tables and lists, then spans."""
+    """Table cells, lists, then spans (the trained reader, or typed candidates without it)."""
     from qa import models
+    from qa.readers.lists import ListReader
+    from qa.readers.table import TableReader
     from qa.readers.typed import TypedReader
     if models.reader_available():
         from qa.readers.neural import NeuralReader
-        return [NeuralReader()]
-    return [TypedReader(data)]
+        return [TableReader(data), ListReader(), NeuralReader()]
+    return [TableReader(data), ListReader(), TypedReader(data)]
 
 
 class QA:
@@ -116,7 +118,7 @@ class QA:
             hits = retrieval.search(self.data, q.text, self.settings,
                                     max(self.settings.top_k, self.settings.read_k), doc_id)
             passages = [self._passage(h, rank) for rank, h in enumerate(hits)]
-            candidates = self._read(q, passages[:self.settings.read_k])
+            candidates = self._read(q, passages)
         return self._answer(q, passages, candidates)
 
     def ask_many(self, questions: Iterable[str], doc_id: str | None = None) -> list[Answer]:
@@ -128,11 +130,10 @@ class QA:
         return ReadPassage(chunk, chunk.view(self.data.sources[chunk.doc_id]), rank, hit)
 
     def _read(self, q: Question, passages: list[ReadPassage]) -> list[Candidate]:
-        for reader in self.readers:
-            found = reader.read(q, passages)
-            if found:
-                return found
-        return []
+        span_passages = passages[:self.settings.read_k]
+        found = [c for reader in self.readers
+                 for c in reader.read(q, passages if getattr(reader, "structural", False) else span_passages)]
+        return sorted(found, key=lambda c: -c.score)
 
     def _threshold(self, method: str) -> float:
         if self.settings.threshold is not None:
@@ -141,18 +142,26 @@ class QA:
         return getattr(reader, "threshold", 0.5)
 
     def _answer(self, q: Question, passages: list[ReadPassage], cands: list[Candidate]) -> Answer:
-        evidence = tuple(self._evidence(p) for p in passages[:self.settings.top_k])
+        evidence = [self._evidence(p) for p in passages[:self.settings.top_k]]
         spans = self._spans(cands)
         best = cands[0] if cands else None
         if best is None or best.score < self._threshold(best.method):
-            return Answer(q.text, "", False, best.score if best else 0.0, evidence=evidence,
+            return Answer(q.text, "", False, best.score if best else 0.0, evidence=tuple(evidence),
                           alternatives=spans[:5], method=best.method if best else "")
         source = self.data.sources[best.doc_id]
         parts = tuple(Span(squash(source[s:e]), best.doc_id, s, e, best.score)
                       for s, e in best.parts) or (spans[0],)
-        cs, ce, context = self._context(passages[best.passage], best)
-        return Answer(q.text, spans[0].text, True, best.score, best.doc_id, best.start, best.end,
-                      context, cs, ce, parts, spans[1:6], evidence, best.method)
+        passage = passages[best.passage]
+        if best.chunk is not None and best.chunk != passage.hit.chunk:
+            chunk = self.data.chunks[best.chunk]
+            passage = ReadPassage(chunk, chunk.view(source), passage.rank, passage.hit)
+            evidence = [self._evidence(passage)] + [e for e in evidence
+                                                    if (e.start, e.end) != (chunk.start, chunk.end)]
+        cs, ce, context = self._context(passage, best)
+        text = "; ".join(p.text for p in parts)
+        return Answer(q.text, text, True, best.score, best.doc_id, best.start, best.end,
+                      context, cs, ce, parts, spans[1:6], tuple(evidence[:self.settings.top_k]),
+                      best.method)
 
     def _spans(self, cands: list[Candidate]) -> tuple[Span, ...]:
         seen, out = set(), []

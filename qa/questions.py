@@ -16,6 +16,9 @@ from qa import lexical
 from qa.errors import QuestionError
 
 _RULES: list[tuple[str, str]] = [
+    (r"\bwhat (kinds?|types?|sorts?) of\b|\bwhat (other )?(securities|instruments|things|criteria)\b|"
+     r"\bwhat (does|do|will) .{0,40}\b(consider|look (at|for)|evaluate)\b|\bwhat .{0,30}\brisks\b|"
+     r"\bwhat (factors|risks)\b", "list"),
     (r"\b(how many|number of) years\b|\bhow long\b|\byears of (investment |industry )?experience\b", "duration"),
     (r"\bwhat year\b|\bwhich year\b|\bin what year\b|\byear (was|did|is)\b", "year"),
     (r"\bwhen\b|\bwhat (date|day)\b|\bwhich (date|day)\b|\bas of what\b|\bdated\b", "date"),
@@ -28,8 +31,7 @@ _RULES: list[tuple[str, str]] = [
     (r"\bwho\b|\bwhom\b", "entity"),
     (r"\b(which|what) (firm|company|adviser|advisor|sub-?adviser|manager|entity|index|benchmark|"
      r"organization|fund|portfolio)\b", "entity"),
-    (r"^(list|name)\b|\bwhat are the\b|\bwhich (securities|risks|factors)\b|\bwhat (risks|factors)\b",
-     "list"),
+    (r"^(list|name)\b|\bwhat are the\b|\bwhich (securities|risks|factors)\b", "list"),
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _RULES]
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")

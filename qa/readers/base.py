@@ -32,6 +32,7 @@ class Candidate:
     method: str
     features: dict = field(default_factory=dict)
     parts: tuple[tuple[int, int], ...] = ()   # for list answers: each item's span
+    chunk: int | None = None                  # the chunk it came from, when not the passage's
 
 
 class Reader(Protocol):

@@ -1,0 +1,85 @@
+"""Matching the words of a question to table row and column labels.
+
+Both sides are normalised first: number words become digits, hyphens and
+punctuation become spaces, ``yrs``/``years`` become ``year``, ``shares`` becomes
+``share``.  So "one-year" matches "1 Year", "ten year" matches "10 Years", "B
+shares" matches "Class B" and "12b1" matches "12b-1 Fees" (fuzzily).
+
+Not handled: synonyms that share no words ("expense ratio" for "Total Annual
+Portfolio Operating Expense" only matches through "expense").
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from qa.numbers import _words_to_digits
+
+_SUBS = [(re.compile(p), r) for p, r in [
+    (r"\byrs?\b|\byears\b", "year"), (r"\bmonths\b", "month"), (r"\bshares\b", "share"),
+    (r"\bfees\b", "fee"), (r"\bexpenses\b", "expense"), (r"\breturns\b", "return"),
+    (r"\bannually\b", "annual"), (r"\bone\b", "1"),
+]]
+_STOP = {"the", "a", "an", "of", "for", "in", "on", "to", "and", "or", "is", "what", "was", "were",
+         "does", "do", "did", "how", "much", "which", "over", "by", "with", "its", "it", "are", "be"}
+
+
+def normalise(text: str) -> str:
+    """Lower-case words and digits only, with the substitutions above."""
+    text = _words_to_digits(text.lower().replace("\u2019", "'"))
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    text = re.sub(r"[^a-z0-9.%$]+", " ", text)
+    text = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " ", text)
+    for pattern, repl in _SUBS:
+        text = pattern.sub(repl, text)
+    return " ".join(text.split())
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in normalise(text).split() if t not in _STOP]
+
+
+def distinctive(labels: list[str]) -> list[set[str]]:
+    """For each label, the tokens that not every label of its axis shares."""
+    token_sets = [set(_tokens(label)) for label in labels]
+    common = set.intersection(*token_sets) if len(token_sets) > 1 else set()
+    return [s - common for s in token_sets]
+
+
+def _has_token(question_tokens: list[str], token: str, shared: set[str]) -> bool:
+    """Whether the question holds ``token``; a one-letter token must sit next to a shared word."""
+    if len(token) == 1 and token.isalpha():
+        for i, t in enumerate(question_tokens):
+            if t == token:
+                near = question_tokens[max(0, i - 1):i] + question_tokens[i + 1:i + 2]
+                if set(near) & (shared | {"class", "share"}):
+                    return True
+        return False
+    if token in question_tokens:
+        return True
+    return len(token) >= 5 and any(fuzz.ratio(token, t) >= 85 for t in question_tokens)
+
+
+def label_scores(question: str, labels: list[str]) -> list[float]:
+    """How strongly the question names each label, 0..1 (1 = the label's words verbatim)."""
+    q_norm = normalise(question)
+    q_tokens = [t for t in q_norm.split() if t not in _STOP]
+    token_sets = [set(_tokens(label)) for label in labels]
+    shared = set.intersection(*token_sets) if len(token_sets) > 1 else set()
+    q_solid = q_norm.replace(" ", "")
+    scores = []
+    for label, disc in zip(labels, distinctive(labels)):
+        norm = normalise(label)
+        if norm and re.search(rf"(?<![0-9a-z]){re.escape(norm)}(?![0-9a-z])", q_norm):
+            scores.append(1.0)
+            continue
+        hits = sum(_has_token(q_tokens, t, shared) for t in disc)
+        score = min(1.0, hits / max(1, min(len(disc), 2))) * 0.9 if disc else 0.0
+        solid = norm.replace(" ", "")
+        if len(solid) >= 4 and re.search(rf"(?<![0-9]){re.escape(solid)}", q_solid):
+            score = max(score, 0.95)          # "12b1" for "12b-1", "russell3000" for "Russell 3000"
+        elif sum(c.isalpha() for c in norm) >= 8 and fuzz.partial_ratio(norm, q_norm) >= 90:
+            score = max(score, 0.85)          # typos in long labels
+        scores.append(score)
+    return scores
