@@ -76,6 +76,20 @@ def bm25_index(chunks: list[chunking.Chunk]) -> bm25s.BM25:
     return retriever
 
 
+_SHAPING = ("edgar.py", "tables.py", "table_facts.py", "chunking.py", "lexical.py", "views.py",
+            "html.py", "numbers.py")
+
+
+def code_fingerprint() -> str:
+    """sha256 over the modules that decide what an index holds; any edit makes old indexes stale."""
+    import hashlib
+    from pathlib import Path
+    digest = hashlib.sha256()
+    for name in _SHAPING:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def manifest_for(sources: dict[str, str], names: dict[str, str], settings: Settings,
                  dense: faiss.Index, n_chunks: int) -> dict:
     """The manifest fields that describe what was indexed and how."""
@@ -85,7 +99,7 @@ def manifest_for(sources: dict[str, str], names: dict[str, str], settings: Setti
         "embedder": models.EMBEDDER_NAME, "dim": int(dense.d),
         "dense_index": "exact (IndexFlatIP)" if isinstance(dense, faiss.IndexFlatIP) else "HNSW32",
         "bm25": "bm25s, Lucene BM25 k1=1.5 b=0.75, PyStemmer english",
-        "params": settings.index_params(), "chunks": n_chunks,
+        "params": settings.index_params(), "code": code_fingerprint(), "chunks": n_chunks,
         "documents": {d: {"sha256": sha256(t), "chars": len(t), "name": names.get(d, d)}
                       for d, t in sources.items()},
     }

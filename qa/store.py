@@ -134,6 +134,8 @@ def _staleness(directory: Path, manifest: dict, settings: Settings,
         return f"format version {manifest.get('version')} (this code writes {indexing.FORMAT_VERSION})"
     if manifest.get("embedder") != models.EMBEDDER_NAME:
         return f"embedder {manifest.get('embedder')!r} is not {models.EMBEDDER_NAME!r}"
+    if manifest.get("code") != indexing.code_fingerprint():
+        return "the parsing/chunking code changed since it was built"
     if manifest.get("params") != settings.index_params():
         return f"chunking params {manifest.get('params')} differ from {settings.index_params()}"
     if expected is not None:
