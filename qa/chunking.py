@@ -121,6 +121,10 @@ def _enumeration(source: str, unit: Unit) -> dict | None:
             first = pos + part.index(stripped[0])
             items.append([first, first + len(stripped)])
         pos += len(part) + 1
+    last = source[items[-1][0]:items[-1][1]] if items else ""
+    if " and " in last:                     # "…; A; B and C." ends with a two-item tail
+        cut = items[-1][0] + last.rindex(" and ")
+        items[-1:] = [[items[-1][0], cut], [cut + 5, items[-1][1]]]
     return {"lead": [unit.start, unit.start + colon + 1], "items": items} if len(items) >= 3 else None
 
 

@@ -22,15 +22,19 @@ MIN_LABEL = 0.4
 MIN_MARGIN = 0.2
 
 
-def _pick(scores: list[float]) -> tuple[int, float] | None:
-    """Index and strength of the clearly-best label, or None when none is named."""
+def _pick(scores: list[float]) -> tuple[list[int], float] | None:
+    """The named labels and their strength: every label quoted verbatim when the question
+    quotes several ("in 2019 and 2018"), else the clearly-best one; None when none is named."""
     if len(scores) == 1:
-        return 0, 1.0
+        return [0], 1.0
+    verbatim = [i for i, s in enumerate(scores) if s >= 0.95]
+    if len(verbatim) > 1:
+        return verbatim, 1.0
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
     best, second = scores[order[0]], scores[order[1]]
     if best < MIN_LABEL or best - second < MIN_MARGIN:
         return None
-    return order[0], best
+    return [order[0]], best
 
 
 class TableReader:
@@ -56,37 +60,41 @@ class TableReader:
                 seen.setdefault((p.chunk.doc_id, meta["table"]), p_idx)
         return list(seen.items())
 
-    def _cell(self, question: Question, key: tuple[str, int]):
-        """(chunk index, row strength, column strength) of the named cell, or None."""
-        cells = [self.data.chunks[i] for i in self.cells.get(key, [])]
-        if not cells:
+    def _cells(self, question: Question, key: tuple[str, int]):
+        """(chunk indices, row strength, column strength) of the named cells, or None."""
+        chunk_ids = self.cells.get(key, [])
+        if not chunk_ids:
             return None
-        rows = sorted({c.meta["row_label"] for c in cells})
-        cols = sorted({c.meta["col_label"] for c in cells})
+        meta = {i: self.data.chunks[i].meta for i in chunk_ids}
+        rows = sorted({m["row_label"] for m in meta.values()})
+        cols = sorted({m["col_label"] for m in meta.values()})
         row = _pick(label_scores(question.text, rows))
         col = _pick(label_scores(question.text, cols))
         if row is None:
             return None
-        in_row = [i for i in self.cells[key] if self.data.chunks[i].meta["row_label"] == rows[row[0]]]
+        named_rows = {rows[i] for i in row[0]}
+        in_rows = [i for i in chunk_ids if meta[i]["row_label"] in named_rows]
         if col is None:
-            values = {self.data.chunks[i].text.rsplit(": ", 1)[-1] for i in in_row}
-            if len(values) != 1:          # the row differs by column and none is named
+            values = {self.data.chunks[i].text.rsplit(": ", 1)[-1] for i in in_rows}
+            if len(values) != 1 or len(named_rows) != 1:   # differs by column and none is named
                 return None
-            return in_row[0], row[1], 0.7
-        match = [i for i in in_row if self.data.chunks[i].meta["col_label"] == cols[col[0]]]
-        return (match[0], row[1], col[1]) if match else None
+            return in_rows[:1], row[1], 0.7
+        named_cols = {cols[i] for i in col[0]}
+        match = [i for i in in_rows if meta[i]["col_label"] in named_cols]
+        return (match, row[1], col[1]) if match else None
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         out = []
         for key, p_idx in self._tables(passages):
-            found = self._cell(question, key)
+            found = self._cells(question, key)
             if found is None:
                 continue
-            chunk_idx, row_s, col_s = found
-            chunk = self.data.chunks[chunk_idx]
-            rank = passages[p_idx].rank
-            score = (0.55 + 0.4 * min(row_s, col_s)) / (1.0 + 0.1 * rank)
-            out.append(Candidate(chunk.doc_id, chunk.start, chunk.end, float(score), p_idx, self.name,
-                                 {"row": row_s, "col": col_s}, chunk=chunk_idx))
+            chunk_ids, row_s, col_s = found
+            chunks = sorted((self.data.chunks[i] for i in chunk_ids), key=lambda c: c.start)
+            score = (0.55 + 0.4 * min(row_s, col_s)) / (1.0 + 0.1 * passages[p_idx].rank)
+            parts = tuple((c.start, c.end) for c in chunks) if len(chunks) > 1 else ()
+            first = min(chunk_ids, key=lambda i: self.data.chunks[i].start)
+            out.append(Candidate(chunks[0].doc_id, chunks[0].start, chunks[-1].end, float(score),
+                                 p_idx, self.name, {"row": row_s, "col": col_s}, parts, chunk=first))
         out.sort(key=lambda c: -c.score)
         return out
