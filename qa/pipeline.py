@@ -121,6 +121,15 @@ class QA:
             candidates = self._read(q, passages)
         return self._answer(q, passages, candidates)
 
+    def read(self, question: str, chunk_ids: list[int]) -> Answer:
+        """Answer from the given chunks only, skipping retrieval (the evaluation's isolated mode)."""
+        q = analyse(question, self.settings.max_question_chars)
+        with self._lock:
+            passages = [self._passage(retrieval.Hit(i, 1.0, float("nan"), 0.0, None, None), rank)
+                        for rank, i in enumerate(chunk_ids)]
+            candidates = self._read(q, passages)
+        return self._answer(q, passages, candidates)
+
     def ask_many(self, questions: Iterable[str], doc_id: str | None = None) -> list[Answer]:
         """``ask`` for each question, in order."""
         return [self.ask(q, doc_id) for q in questions]

@@ -6,9 +6,46 @@ values is rebuilt on load.  Environment variables are used only for paths
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+import functools
+import json
+import logging
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 INDEX_FIELDS = ("chunk_words", "chunk_overlap_sentences")
+
+
+def calibration_path() -> Path:
+    """Where the threshold chosen by ``qa eval --calibrate`` is shipped."""
+    return Path(__file__).parent / "calibration.json"
+
+
+@functools.cache
+def reader_fingerprint() -> str:
+    """Identifies the span reader in use (its training step and dev F1), or "typed"."""
+    folder = Path(__file__).parent / "reader_model"
+    if not (folder / "model.safetensors").is_file():
+        return "typed"
+    try:
+        facts = json.loads((folder / "training.json").read_text())
+        return f"neural:step{facts['step']}:f1{facts['best_f1']}"
+    except (OSError, ValueError, KeyError):
+        return "neural:unknown"
+
+
+@functools.cache
+def shipped_threshold() -> float | None:
+    """The calibrated threshold, when it was calibrated for the reader in use."""
+    try:
+        cal = json.loads(calibration_path().read_text())
+    except (OSError, ValueError):
+        return None
+    if cal.get("reader") != reader_fingerprint():
+        log.warning("calibration.json was made for another reader; run `qa eval --calibrate`")
+        return None
+    return float(cal["threshold"])
 
 
 @dataclass(frozen=True)
@@ -23,7 +60,8 @@ class Settings:
     dense_weight: float = 1.0
     bm25_weight: float = 1.0
     max_answer_tokens: int = 40
-    threshold: float | None = None      # answers scoring below this are withheld (None: the reader's own)
+    # answers scoring below this are withheld; default: qa/calibration.json, else each reader's own
+    threshold: float | None = field(default_factory=shipped_threshold)
     max_question_chars: int = 1000
     max_file_bytes: int = 20_000_000
 

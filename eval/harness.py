@@ -1,0 +1,129 @@
+"""The evaluation harness: the gold set through the real pipeline, scored and reported.
+
+    python -m eval.harness [--no-readme] [--no-plots]      (also: qa eval …)
+
+Runs every gold question integrated (retrieval + readers) and isolated (readers
+given the gold passage), with no threshold, then applies the shipped threshold
+(or calibrates a new one with ``--calibrate``).  Writes ``eval/results.json``,
+``eval/report.md``, plots in ``eval/plots/`` and the README's quality table,
+and lists per-question changes against the previous ``results.json``,
+regressions first.  A gold row whose answers or offsets do not match the
+source stops the run.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import time
+from pathlib import Path
+
+from eval import calibrate, report
+from eval.gold import load_gold, validate
+from eval.scoring import by_category, score_row
+from qa import bundled
+from qa.errors import QAError
+from qa.pipeline import QA
+from qa.settings import Settings, calibration_path, reader_fingerprint
+
+EVAL_DIR = Path(__file__).parent
+
+
+def gold_chunks(pipeline: QA, row: dict) -> list[int]:
+    """Chunks holding the gold evidence: the cell chunk for table rows, else the best prose chunk."""
+    want = "cell" if row["category"] == "table" else "prose"
+    chunks = pipeline.data.chunks
+    picked: list[int] = []
+    for s, e in row["evidence"]:
+        def fit(i: int) -> tuple:
+            c = chunks[i]
+            return max(0, min(c.end, e) - max(c.start, s)), c.kind == want, c.start - c.end
+        best = max(range(len(chunks)), key=fit)
+        if fit(best)[0] > 0 and best not in picked:
+            picked.append(best)
+    return picked
+
+
+def run(pipeline: QA, rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(integrated, isolated) per-question results, both without a threshold."""
+    integrated, isolated = [], []
+    for row in rows:
+        t0 = time.perf_counter()
+        answer = pipeline.ask(row["question"])
+        integrated.append(score_row(answer, row, time.perf_counter() - t0))
+        if row["category"] != "unanswerable":
+            isolated.append(score_row(pipeline.read(row["question"], gold_chunks(pipeline, row)), row))
+    return integrated, isolated
+
+
+def diff(previous: list[dict], current: list[dict]) -> list[dict]:
+    """Questions whose F1 or found changed, regressions first."""
+    before = {r["id"]: r for r in previous}
+    changes = []
+    for r in current:
+        old = before.get(r["id"])
+        if old is None or (old["f1"], old["found"]) == (r["f1"], r["found"]):
+            continue
+        changes.append({"id": r["id"], "question": r["question"], "before": old["prediction"],
+                        "after": r["prediction"], "f1_before": old["f1"], "f1_after": r["f1"],
+                        "regression": r["f1"] < old["f1"]})
+    return sorted(changes, key=lambda c: (not c["regression"], c["id"]))
+
+
+def _threshold(results: list[dict], recalibrate: bool) -> dict:
+    path = calibration_path()
+    stale = not path.exists() or json.loads(path.read_text()).get("reader") != reader_fingerprint()
+    if recalibrate or stale:
+        cal = calibrate.cross_validate(results)
+        cal["date"] = time.strftime("%Y-%m-%d")
+        cal["reader"] = reader_fingerprint()
+        cal["gold_rows"] = len(results)
+        path.write_text(json.dumps(cal, indent=1) + "\n")
+        return cal
+    return json.loads(path.read_text())
+
+
+def evaluate(recalibrate: bool = False, settings: Settings | None = None) -> dict:
+    """Run the gold set and return everything the report needs."""
+    rows = load_gold()
+    problems = validate(rows, bundled.bundled_texts()[bundled.BUNDLED_ID])
+    if problems:
+        raise SystemExit("gold set is broken:\n  " + "\n  ".join(problems[:20]))
+    base = settings or Settings()
+    pipeline = QA(bundled.pipeline().data, dataclasses.replace(base, threshold=0.0))
+    raw_integrated, raw_isolated = run(pipeline, rows)
+    cal = _threshold(raw_integrated, recalibrate)
+    integrated = calibrate.apply(raw_integrated, cal["threshold"])
+    isolated = calibrate.apply(raw_isolated, cal["threshold"])
+    return {"date": time.strftime("%Y-%m-%d %H:%M"), "threshold": cal["threshold"], "calibration": cal,
+            "integrated": by_category(integrated), "isolated": by_category(isolated),
+            "questions": integrated, "isolated_questions": isolated, "raw": raw_integrated,
+            "settings": dataclasses.asdict(base)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="qa eval", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--calibrate", action="store_true", help="choose a new threshold by CV")
+    parser.add_argument("--no-readme", action="store_true", help="leave README.md alone")
+    parser.add_argument("--no-plots", action="store_true")
+    parser.add_argument("--out", type=Path, default=EVAL_DIR)
+    args = parser.parse_args(argv)
+    try:
+        result = evaluate(args.calibrate)
+    except QAError as exc:
+        raise SystemExit(f"error: {exc}") from exc
+    previous_path = args.out / "results.json"
+    previous = json.loads(previous_path.read_text())["questions"] if previous_path.exists() else []
+    result["diff"] = diff(previous, result["questions"])
+    previous_path.write_text(json.dumps(result, indent=1) + "\n")
+    report.write(result, args.out, plots=not args.no_plots, readme=not args.no_readme)
+    print(report.summary_table(result))
+    regressions = [d for d in result["diff"] if d["regression"]]
+    print(f"\n{len(result['diff'])} changed answers, {len(regressions)} regressions"
+          + "".join(f"\n  REGRESSION {d['id']}: {d['before']!r} -> {d['after']!r}" for d in regressions))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
