@@ -24,15 +24,17 @@ log = logging.getLogger(__name__)
 
 
 def default_readers(data: indexing.IndexData) -> list:
-    """Table cells, lists, then spans (the trained reader, or typed candidates without it)."""
+    """Table cells, lists, fee schedules, then spans (the trained reader, or typed candidates)."""
     from qa import models
     from qa.readers.lists import ListReader
+    from qa.readers.schedule import ScheduleReader
     from qa.readers.table import TableReader
     from qa.readers.typed import TypedReader
+    structural = [TableReader(data), ListReader(), ScheduleReader()]
     if models.reader_available():
         from qa.readers.neural import NeuralReader
-        return [TableReader(data), ListReader(), NeuralReader()]
-    return [TableReader(data), ListReader(), TypedReader(data)]
+        return structural + [NeuralReader()]
+    return structural + [TypedReader(data)]
 
 
 class QA:

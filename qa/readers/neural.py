@@ -15,12 +15,13 @@ import threading
 
 import numpy as np
 
-from qa import models
+from qa import entities, models
 from qa.questions import Question
 from qa.readers.base import Candidate, ReadPassage
 from qa.span_decoding import best_spans
 
-_lock = threading.Lock()   # fast tokenizers are not safe to share across threads
+_lock = threading.Lock()
+PATTERN_KINDS = {"date", "year", "percent", "money", "quantity", "duration"}   # fast tokenizers are not safe to share across threads
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:
@@ -54,6 +55,13 @@ class NeuralReader:
             out = model(**feeds)
         return enc, seq_ids, out.start_logits.float().numpy(), out.end_logits.float().numpy()
 
+    @staticmethod
+    def _type_ok(question: Question, text: str) -> bool | None:
+        """Whether the span is of the kind a pattern-typed question asks for (None: no check)."""
+        if question.kind not in PATTERN_KINDS:
+            return None
+        return bool(entities.matches_kind(text, question.kind))
+
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         if not passages:
             return []
@@ -71,9 +79,10 @@ class NeuralReader:
                     continue
                 margin = span.score - span.null_score
                 prob = float(p_start[span.start_token] * p_end[span.end_token])
-                out.append(Candidate(passage.chunk.doc_id, src[0], src[1],
-                                     1.0 / (1.0 + math.exp(-margin / 2.0)), int(p_idx), self.name,
-                                     {"margin": float(margin), "span_prob": prob,
+                typed = self._type_ok(question, passage.view.text[span.char_start:span.char_end])
+                score = 1.0 / (1.0 + math.exp(-margin / 2.0)) * (0.5 if typed is False else 1.0)
+                out.append(Candidate(passage.chunk.doc_id, src[0], src[1], score, int(p_idx), self.name,
+                                     {"margin": float(margin), "span_prob": prob, "type_ok": typed,
                                       "null_prob": float(p_start[0] * p_end[0]),
                                       "logit": float(span.score)}))
         out.sort(key=lambda c: -c.score)

@@ -1,0 +1,119 @@
+"""Fee schedules with breakpoints: "0.65% for the first $500 million … plus 0.50% of such
+assets over $2 billion".  A question about the rate at some asset level lands on its tier.
+
+A sentence with two or more percentages and asset amounts is split at each
+percentage into tiers; each tier's words ("first $500 million", "over $500
+million up to $1 billion", "next $250 million", "in excess of $2 billion",
+"thereafter") give its bounds.  The question's amount and wording ("over",
+"above", "first", "up to", "between … and …", or a plain amount) pick the tier.
+
+Not handled: schedules spread over several sentences or set out as a table
+(the table reader answers those), and rates stated in basis points.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.numbers import NUMBER_RE, _to_number, _words_to_digits
+from qa.questions import Question
+from qa.readers.base import Candidate, ReadPassage
+from qa.readers.typed import sentence_ranges
+
+_PCT = re.compile(r"\d*\.?\d+\s?%")
+_AMOUNT = re.compile(r"\$\s?\d[\d,.]*\s*(?:thousand|million|billion)?", re.IGNORECASE)
+_RATE_WORDS = re.compile(r"\b(rate|fee|fees|percent|percentage|charge|charged|pay|%)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Tier:
+    rate_start: int        # view offsets of the rate
+    rate_end: int
+    low: float
+    high: float
+
+
+def _amounts(text: str) -> list[float]:
+    out = []
+    for m in NUMBER_RE.finditer(_words_to_digits(text)):
+        n = _to_number(m)
+        if not n.percent and (n.money or m.group("scale")) and n.value >= 1000:
+            out.append(n.value)
+    return out
+
+
+def tiers(sentence: str) -> list[Tier]:
+    """The tiers of a schedule sentence (empty when it is not one)."""
+    rates = list(_PCT.finditer(sentence))
+    if len(rates) < 2 or len(_AMOUNT.findall(sentence)) < 2:
+        return []
+    out: list[Tier] = []
+    for k, rate in enumerate(rates):
+        words = sentence[rate.end(): rates[k + 1].start() if k + 1 < len(rates) else len(sentence)]
+        low, high = _bounds(words.lower(), out[-1].high if out else 0.0)
+        out.append(Tier(rate.start(), rate.end(), low, high))
+    return out
+
+
+def _bounds(words: str, previous_high: float) -> tuple[float, float]:
+    amounts = _amounts(words)
+    if "thereafter" in words or not amounts:
+        return previous_high, math.inf
+    if re.search(r"\bnext\b", words):
+        return previous_high, previous_high + amounts[0]
+    if re.search(r"\bfirst\b|\bup to\b|\bbelow\b|\bless than\b", words) and not re.search(
+            r"\bover\b|\bexcess\b|\babove\b|\bexceeding\b", words):
+        return 0.0, amounts[0]
+    if len(amounts) >= 2:
+        return amounts[0], amounts[1]
+    return amounts[0], math.inf
+
+
+def asked_range(question: str) -> tuple[float, float] | None:
+    """The asset range a question asks about, or None when it names no amount."""
+    q = question.lower()
+    amounts = _amounts(q)
+    if not amounts:
+        return None
+    if len(amounts) >= 2 and re.search(r"\bbetween\b|\bfrom\b|\bup to\b", q):
+        return amounts[0], amounts[1]
+    if re.search(r"\bover\b|\babove\b|\bexcess\b|\bmore than\b|\bexceeding\b|\bbeyond\b", q):
+        return amounts[0], math.inf
+    if re.search(r"\bfirst\b|\bunder\b|\bbelow\b|\bup to\b|\bless than\b", q):
+        return 0.0, amounts[0]
+    return amounts[0], amounts[0]
+
+
+def _matches(tier: Tier, want: tuple[float, float]) -> bool:
+    low, high = want
+    if low == high:                                   # a point: the tier that holds it
+        return tier.low <= low < tier.high or (tier.low < low <= tier.high and tier.high < math.inf)
+    return np.isclose(tier.low, low) and (np.isclose(tier.high, high) or high == math.inf == tier.high)
+
+
+class ScheduleReader:
+    """Answers "what rate applies to assets over $X" from breakpoint schedules."""
+
+    name = "schedule"
+    threshold = 0.5
+    structural = True
+
+    def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
+        want = asked_range(question.text)
+        if want is None or not _RATE_WORDS.search(question.text):
+            return []
+        out = []
+        for p_idx, passage in enumerate(passages):
+            for vs, ve in sentence_ranges(passage):
+                hits = [t for t in tiers(passage.view.text[vs:ve]) if _matches(t, want)]
+                if len(hits) != 1:
+                    continue
+                src = passage.view.to_source(vs + hits[0].rate_start, vs + hits[0].rate_end)
+                if src:
+                    score = 0.92 / (1.0 + 0.1 * passage.rank)
+                    out.append(Candidate(passage.chunk.doc_id, src[0], src[1], score, p_idx, self.name,
+                                         {"tier": [hits[0].low, hits[0].high]}))
+        return sorted(out, key=lambda c: -c.score)
