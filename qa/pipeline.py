@@ -6,6 +6,7 @@ Not handled: questions whose answer needs arithmetic over several facts.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from pathlib import Path
@@ -137,8 +138,32 @@ class QA:
         return [self.ask(q, doc_id) for q in questions]
 
     def _passage(self, hit: retrieval.Hit, rank: int) -> ReadPassage:
-        chunk = self.data.chunks[hit.chunk]
+        chunk = self._widen(hit.chunk, self.settings.read_window)
         return ReadPassage(chunk, chunk.view(self.data.sources[chunk.doc_id]), rank, hit)
+
+    def _widen(self, index: int, window: int):
+        """The chunk, merged with up to ``window`` prose neighbours of its section on each side."""
+        chunks, chunk = self.data.chunks, self.data.chunks[index]
+        if window <= 0 or chunk.kind != "prose":
+            return chunk
+
+        def same(j: int) -> bool:
+            return 0 <= j < len(chunks) and chunks[j].kind == "prose" and \
+                chunks[j].doc_id == chunk.doc_id and chunks[j].heading == chunk.heading
+        lo, hi = index, index
+        while lo - 1 >= index - window and same(lo - 1):
+            lo -= 1
+        while hi + 1 <= index + window and same(hi + 1):
+            hi += 1
+        if lo == hi:
+            return chunk
+        group = chunks[lo:hi + 1]
+        start, end = group[0].start, group[-1].end
+        units = tuple(sorted({u for c in group for u in c.units}))
+        lists = [x for c in group for x in (c.meta or {}).get("lists", [])]
+        return dataclasses.replace(chunk, start=start, end=end, pieces=((start, end),), units=units,
+                                   text=squash(self.data.sources[chunk.doc_id][start:end]),
+                                   meta={"lists": lists} if lists else chunk.meta)
 
     def _read(self, q: Question, passages: list[ReadPassage]) -> list[Candidate]:
         span_passages = passages[:self.settings.read_k]

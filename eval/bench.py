@@ -1,0 +1,154 @@
+"""Speed and size benchmark: ``qa bench`` / ``python -m eval.bench``.
+
+Measures cold start (new process to first answer), warm ``ask`` p50/p95 over
+the gold questions, the bundled index build, peak memory, and a scale run over
+a synthetic shelf of filings (TAT-QA contexts plus copies of the supplement with
+altered names and numbers): chunks/s while indexing, index size on disk, query
+p50.  Prints a table and writes ``eval/bench.json``; figures are measurements,
+never targets.  Not handled: GPU, and shelves that do not fit in memory.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cold_start(runs: int = 3) -> dict:
+    """Seconds from a new ``qa ask`` process to its printed answer (median of runs)."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "qa.cli", "ask", "Who is the new adviser?"], cwd=ROOT,
+                       capture_output=True, check=True, timeout=600)
+        times.append(time.perf_counter() - t0)
+    return {"cold_ask_s": round(statistics.median(times), 2), "runs": [round(t, 2) for t in times]}
+
+
+def warm_asks(pipeline, questions: list[str]) -> dict:
+    for q in questions[:5]:
+        pipeline.ask(q)
+    ms = []
+    for q in questions:
+        t0 = time.perf_counter()
+        pipeline.ask(q)
+        ms.append(1000 * (time.perf_counter() - t0))
+    ms.sort()
+    return {"warm_p50_ms": round(ms[len(ms) // 2], 1), "warm_p95_ms": round(ms[int(len(ms) * 0.95)], 1),
+            "questions": len(ms)}
+
+
+def build_bundled(runs: int = 3) -> dict:
+    from qa import bundled
+    from qa.pipeline import QA
+    texts = bundled.bundled_texts()
+    QA.from_texts(texts)                                   # warm the models
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        QA.from_texts(texts)
+        times.append(time.perf_counter() - t0)
+    return {"bundled_build_s": round(statistics.median(times), 2)}
+
+
+def _altered_supplement(text: str, k: int) -> str:
+    rng = random.Random(k)
+    names = {"ClearBridge": f"Northfield{k}", "Janus": f"Harbor{k}", "Richard Freeman": f"Dana Quill{k}",
+             "Evan Bauman": f"Lee Marsh{k}", "Legg Mason": f"Vale Crest{k}"}
+    for old, new in names.items():
+        text = text.replace(old, new)
+    return re.sub(r"\d+\.\d\d%", lambda m: f"{float(m.group()[:-1]) + rng.randint(-20, 20) / 100:.2f}%", text)
+
+
+def shelf(n: int) -> dict[str, str]:
+    """``n`` synthetic filings: TAT-QA contexts (rendered as filings) then altered supplements."""
+    from qa import bundled
+    texts: dict[str, str] = {}
+    tatqa = ROOT.parent / "shared" / "benchmarks" / "tatqa" / "tatqa_dataset_dev.json"
+    if tatqa.exists():
+        from eval.tatqa import render
+        for ctx in json.loads(tatqa.read_text())[:n]:
+            texts[f"tatqa-{ctx['table']['uid'][:8]}"] = render(ctx)
+    base = next(iter(bundled.bundled_texts().values()))
+    k = 0
+    while len(texts) < n:
+        texts[f"supplement-{k}"] = _altered_supplement(base, k)
+        k += 1
+    return texts
+
+
+def scale(n: int, questions: list[str]) -> dict:
+    """Index ``n`` filings, save, and time open-setting queries."""
+    from qa.pipeline import QA
+    texts = shelf(n)
+    t0 = time.perf_counter()
+    pipeline = QA.from_texts(texts, progress=True)
+    seconds = time.perf_counter() - t0
+    chunks = len(pipeline.data.chunks)
+    folder = Path(tempfile.mkdtemp(prefix="qa-bench-"))
+    try:
+        pipeline.save(folder / "ix")
+        size = sum(p.stat().st_size for p in (folder / "ix").rglob("*") if p.is_file())
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    timing = warm_asks(pipeline, questions)
+    return {"filings": n, "chunks": chunks, "index_s": round(seconds, 1),
+            "chunks_per_s": round(chunks / seconds, 1), "disk_mb": round(size / 2**20, 1),
+            "dense_index": pipeline.data.manifest["dense_index"],
+            "query_p50_ms": timing["warm_p50_ms"], "query_p95_ms": timing["warm_p95_ms"]}
+
+
+def machine() -> dict:
+    return {"python": platform.python_version(), "cpu": platform.processor() or platform.machine(),
+            "cores": os.cpu_count(), "system": platform.platform()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="qa bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=int, nargs="*", default=[1000],
+                        help="shelf sizes in filings (default 1000; e.g. --scale 1000 10000)")
+    parser.add_argument("--out", type=Path, default=ROOT / "eval" / "bench.json")
+    args = parser.parse_args(argv)
+    from eval.gold import load_gold
+    from qa import bundled
+    questions = [r["question"] for r in load_gold()]
+    result = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M")}
+    result.update(cold_start())
+    result.update(warm_asks(bundled.pipeline(), questions))
+    result.update(build_bundled())
+    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    result["scale"] = [scale(n, questions[:60]) for n in args.scale]
+    args.out.write_text(json.dumps(result, indent=1) + "\n")
+    print(table(result))
+    return 0
+
+
+def table(result: dict) -> str:
+    """The benchmark as a markdown table (the README shows it)."""
+    rows = [("cold `qa ask` (new process → answer)", f"{result['cold_ask_s']} s"),
+            ("warm `ask` p50 / p95 (gold questions)", f"{result['warm_p50_ms']} / {result['warm_p95_ms']} ms"),
+            ("bundled index build", f"{result['bundled_build_s']} s"),
+            ("peak memory (bench process)", f"{result['peak_rss_mb']} MB")]
+    for s in result["scale"]:
+        rows.append((f"shelf of {s['filings']:,} filings ({s['chunks']:,} chunks, {s['dense_index']})",
+                     f"{s['chunks_per_s']} chunks/s, {s['disk_mb']} MB on disk, query p50 "
+                     f"{s['query_p50_ms']} ms / p95 {s['query_p95_ms']} ms"))
+    return "| measure | value |\n|---|---|\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
