@@ -76,10 +76,25 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
             continue
         hits = sum(_has_token(q_tokens, t, shared) for t in disc)
         score = min(1.0, hits / max(1, min(len(disc), 2))) * 0.9 if disc else 0.0
+        if any(re.fullmatch(r"(19|20)\d\d", t) and t in q_tokens for t in disc):
+            score = max(score, 0.95)          # "in 2019" names the column "December 31, 2019"
         solid = norm.replace(" ", "")
         if len(solid) >= 4 and re.search(rf"(?<![0-9]){re.escape(solid)}", q_solid):
             score = max(score, 0.95)          # "12b1" for "12b-1", "russell3000" for "Russell 3000"
         elif sum(c.isalpha() for c in norm) >= 8 and fuzz.partial_ratio(norm, q_norm) >= 90:
             score = max(score, 0.85)          # typos in long labels
         scores.append(score)
-    return scores
+    return _drop_nested(labels, scores, q_norm)
+
+
+def _drop_nested(labels: list[str], scores: list[float], q_norm: str) -> list[float]:
+    """A label matched only inside a longer matched label ("Other" in "Rent and other
+    deposits") does not count as named."""
+    norms = [normalise(label) for label in labels]
+    out = list(scores)
+    for i, a in enumerate(norms):
+        for j, b in enumerate(norms):
+            if i != j and scores[i] >= 0.95 and scores[j] >= 0.95 and len(b) > len(a) and \
+                    re.search(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", b):
+                out[i] = min(out[i], 0.5)
+    return out
