@@ -5,8 +5,11 @@ punctuation become spaces, ``yrs``/``years`` become ``year``, ``shares`` becomes
 ``share``.  So "one-year" matches "1 Year", "ten year" matches "10 Years", "B
 shares" matches "Class B" and "12b1" matches "12b-1 Fees" (fuzzily).
 
-Not handled: synonyms that share no words ("expense ratio" for "Total Annual
-Portfolio Operating Expense" only matches through "expense").
+A few fund-document synonyms are mapped too ("expense ratio" = total annual operating
+expense, "distribution fee" = 12b-1 fee, "advisory fee" = management fee, "benchmark" =
+index, "mgmt" = management, "first year" = 1 year).
+
+Not handled: other synonyms that share no words with the label.
 """
 from __future__ import annotations
 
@@ -17,6 +20,11 @@ from rapidfuzz import fuzz
 from qa.numbers import _words_to_digits
 
 _SUBS = [(re.compile(p), r) for p, r in [
+    (r"\bmgmt\b|\bmgt\b", "management"), (r"\bexpense ratio\b", "total annual operating expense"),
+    (r"\bdistribution fees?\b", "12b 1 fee"), (r"\badvisory fees?\b", "management fee"),
+    (r"\bbenchmark\b", "index"),
+    (r"\bfirst (?=years?\b)", "1 "), (r"\bsecond (?=years?\b)", "2 "), (r"\bthird (?=years?\b)", "3 "),
+    (r"\bfifth (?=years?\b)", "5 "), (r"\btenth (?=years?\b)", "10 "),
     (r"\byrs?\b|\byears\b", "year"), (r"\bmonths\b", "month"), (r"\bshares\b", "share"),
     (r"\bfees\b", "fee"), (r"\bexpenses\b", "expense"), (r"\breturns\b", "return"),
     (r"\bannually\b", "annual"), (r"\bone\b", "1"),

@@ -29,6 +29,14 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("\u2019", "'"))
 
 
+def _parts(word: str) -> list[str]:
+    """A hyphenated word and its parts ("zero-coupon" -> + "zero", "coupon"); "12b-1" stays whole."""
+    if "-" in word and not any(ch.isdigit() for ch in word):
+        return [word] + [p for p in word.split("-") if p and p not in _STOP]
+    return [word]
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content terms (stop words and question words removed)."""
-    return _stemmer().stemWords([w.removesuffix("'s") for w in words(text) if w not in _STOP])
+    kept = [p for w in words(text) if w not in _STOP for p in _parts(w.removesuffix("'s"))]
+    return _stemmer().stemWords(kept)

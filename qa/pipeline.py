@@ -31,7 +31,7 @@ def default_readers(data: indexing.IndexData) -> list:
     from qa.readers.schedule import ScheduleReader
     from qa.readers.table import TableReader
     from qa.readers.typed import TypedReader
-    structural = [TableReader(data), ListReader(), ScheduleReader()]
+    structural = [TableReader(data), ListReader(data.sources), ScheduleReader()]
     if models.reader_available():
         from qa.readers.neural import NeuralReader
         return structural + [NeuralReader()]

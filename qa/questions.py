@@ -18,7 +18,7 @@ from qa.errors import QuestionError
 _RULES: list[tuple[str, str]] = [
     (r"\bwhat (kinds?|types?|sorts?) of\b|\bwhat (other )?(securities|instruments|things|criteria)\b|"
      r"\bwhat (does|do|will) .{0,40}\b(consider|look (at|for)|evaluate)\b|\bwhat .{0,30}\brisks\b|"
-     r"\bwhat (factors|risks)\b", "list"),
+     r"\bwhat (factors|risks)\b|\b(principal|primary|main|key) risks\b", "list"),
     (r"\b(how many|number of) years\b|\bhow long\b|\byears of (investment |industry )?experience\b", "duration"),
     (r"\bwhat year\b|\bwhich year\b|\bin what year\b|\byear (was|did|is)\b", "year"),
     (r"\bwhen\b|\bwhat (date|day)\b|\bwhich (date|day)\b|\bas of what\b|\bdated\b", "date"),
@@ -61,8 +61,15 @@ def clean(question: object, max_chars: int) -> str:
     return text
 
 
+_TYPOS = [(re.compile(p, re.IGNORECASE), r) for p, r in [
+    (r"\bwat\b|\bwht\b", "what"), (r"\bwhats\b", "what is"), (r"\bwhos\b", "who is"),
+    (r"\bwen\b", "when"), (r"\bwhere's\b|\bwheres\b", "where is"), (r"\bhow's\b", "how is")]]
+
+
 def answer_kind(text: str) -> str:
     """The expected answer type of a question (see the module docstring)."""
+    for pattern, repl in _TYPOS:
+        text = pattern.sub(repl, text)
     for pattern, kind in _COMPILED:
         if pattern.search(text):
             return kind

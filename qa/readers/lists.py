@@ -21,28 +21,51 @@ class ListReader:
     """Returns the items of the best-matching list as one multi-part answer."""
 
     name = "list"
+
+    def __init__(self, sources: dict[str, str]):
+        self.sources = sources
     threshold = 0.5
     structural = True      # reads every retrieved passage, not only the top read_k
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
-        if question.kind != "list" or not question.terms:
+        if question.kind not in ("list", "other", "entity") or not question.terms:
             return []
         out = []
-        wanted = set(question.terms)
         for p_idx, passage in enumerate(passages):
-            chunk = passage.chunk
-            for found in (chunk.meta or {}).get("lists", []):
-                lead = self._lead_text(passage, found)
-                have = set(lexical.terms(lead + " " + chunk.heading))
-                overlap = len(wanted & have) / len(wanted)
-                if overlap == 0 or not found["items"]:
-                    continue
-                score = (0.45 + 0.5 * overlap) / (1.0 + 0.15 * passage.rank)
-                items = tuple((s, e) for s, e in found["items"])
-                out.append(Candidate(chunk.doc_id, items[0][0], items[-1][1], float(score), p_idx,
-                                     self.name, {"overlap": overlap}, items))
+            for found in (passage.chunk.meta or {}).get("lists", []):
+                cand = self._candidate(question, passage, p_idx, found)
+                if cand is not None:
+                    out.append(cand)
         out.sort(key=lambda c: -c.score)
         return out
+
+    def _candidate(self, question: Question, passage: ReadPassage, p_idx: int,
+                   found: dict) -> Candidate | None:
+        """The whole list (a "list" question) or the items the question names."""
+        source = self._source(passage)
+        context = set(lexical.terms(self._lead_text(passage, found) + " " + passage.chunk.heading))
+        wanted = set(question.terms)
+        overlap = len(wanted & context) / len(wanted)
+        items = [tuple(i) for i in found["items"]]
+        if not items:
+            return None
+        extra = wanted - context          # what the question adds beyond the lead-in
+        hits = {i: len(extra & set(lexical.terms(source[i[0]:i[1]]))) for i in items}
+        named = [i for i in items if hits[i]]
+        if overlap == 0 and max(hits.values()) < 2:
+            return None
+        if named and len(named) < len(items):
+            items, kind_bonus = named, 0.1
+        elif question.kind == "list":
+            kind_bonus = 0.0
+        else:
+            return None
+        score = min(0.99, (0.45 + 0.5 * overlap + kind_bonus) / (1.0 + 0.15 * passage.rank))
+        return Candidate(passage.chunk.doc_id, items[0][0], items[-1][1], float(score), p_idx,
+                         self.name, {"overlap": overlap, "items": len(items)}, tuple(items))
+
+    def _source(self, passage: ReadPassage) -> str:
+        return self.sources[passage.chunk.doc_id]
 
     @staticmethod
     def _lead_text(passage: ReadPassage, found: dict) -> str:

@@ -91,7 +91,7 @@ class TableReader:
                 continue
             chunk_ids, row_s, col_s = found
             chunks = sorted((self.data.chunks[i] for i in chunk_ids), key=lambda c: c.start)
-            score = (0.55 + 0.4 * min(row_s, col_s)) / (1.0 + 0.1 * passages[p_idx].rank)
+            score = (0.55 + 0.4 * min(row_s, col_s)) / (1.0 + 0.03 * passages[p_idx].rank)
             parts = tuple((c.start, c.end) for c in chunks) if len(chunks) > 1 else ()
             first = min(chunk_ids, key=lambda i: self.data.chunks[i].start)
             out.append(Candidate(chunks[0].doc_id, chunks[0].start, chunks[-1].end, float(score),
