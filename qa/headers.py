@@ -72,7 +72,8 @@ def _has_token(question_tokens: list[str], token: str, shared: set[str]) -> bool
 def label_scores(question: str, labels: list[str]) -> list[float]:
     """How strongly the question names each label, 0..1 (1 = the label's words verbatim)."""
     q_norm = normalise(question)
-    q_tokens = [t for t in q_norm.split() if t not in _STOP]
+    q_all = q_norm.split()
+    q_tokens = [t for t in q_all if t not in _STOP]
     token_sets = [set(_tokens(label)) for label in labels]
     shared = set.intersection(*token_sets) if len(token_sets) > 1 else set()
     q_solid = q_norm.replace(" ", "")
@@ -82,7 +83,7 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
         if norm and re.search(rf"(?<![0-9a-z]){re.escape(norm)}(?![0-9a-z])", q_norm):
             scores.append(1.0)
             continue
-        hits = sum(_has_token(q_tokens, t, shared) for t in disc)
+        hits = sum(_has_token(q_all if len(t) == 1 else q_tokens, t, shared) for t in disc)
         score = min(1.0, hits / max(1, min(len(disc), 2))) * 0.9 if disc else 0.0
         if any(re.fullmatch(r"(19|20)\d\d", t) and t in q_tokens for t in disc):
             score = max(score, 0.95)          # "in 2019" names the column "December 31, 2019"

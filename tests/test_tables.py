@@ -52,3 +52,33 @@ def test_pipe_table():
     assert cells[("Revenue", "2019")].text == "$1,000"
     assert ("Cost", "2018") not in cells          # an empty cell is no cell
     assert text[cells[("Cost", "2019")].start:cells[("Cost", "2019")].end] == "(5)"
+
+
+@pytest.mark.parametrize("text", [
+    "<TABLE>\n------ ------ ------\nA      1      2\nB      3\nC\n------ ------ ------\n",      # ragged
+    "<TABLE>\n<S>    <C>\nx      1\ny      2\n</TABLE>\n",                                 # no header
+    "------ ------\nA      \nB      2\n------ ------\n",                                   # empty cells
+    "<TABLE>\n------ ------\nA      1\n<PAGE>\nB      2\n------ ------\n</TABLE>\n",        # page break
+    "<TABLE>\n------ ------\nA      1\n------ ------\n\nProse continues here after the table "
+    "without any closing tag, as a long sentence of running text.\n",                          # unclosed
+    "| a | b |\n|---|---|\n| 1 |\n| 2 | 3 | 4 |\n",                                          # ragged pipe
+    "<TABLE>\n</TABLE>\n", "<TABLE>", "|---|\n|---|\n",
+])
+def test_odd_tables_never_crash(text):
+    from qa import chunking
+    for block in edgar.parse(text):
+        if block.kind == "table":
+            tables.parse_table(text, block.start, block.end)
+    chunks = chunking.chunk_document("odd", text, 90, 1)
+    for c in chunks:
+        view = c.view(text)
+        assert all(text[o] == view.text[i] for i, o in enumerate(view.offsets) if o >= 0)
+
+
+def test_unclosed_table_leaves_the_rest_as_prose():
+    from qa import chunking
+    text = ("<TABLE>\n------ ------\nFee    1.00%\n------ ------\n\nThe custodian of the Fund is "
+            "State Street Bank and Trust Company, which holds the Fund's assets.\n")
+    chunks = chunking.chunk_document("odd", text, 90, 1)
+    assert any(c.kind == "cell" and c.text.endswith("1.00%") for c in chunks)
+    assert any(c.kind == "prose" and "State Street" in c.text for c in chunks)

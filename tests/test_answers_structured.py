@@ -1,0 +1,56 @@
+"""Table cells, lists and fee tiers as answers, on the real bundled index (real models)."""
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("question,cell,row,col", [
+    ("What 12b-1 fee do Class B shares pay?", "0.25%", "12b-1 Fees", "Class B"),
+    ("12b1 fee for A shares?", "None", "12b-1 Fees", "Class A"),
+    ("What would a Class B investor pay over ten years?", "$1,159", "10 Years", "Class B"),
+    ("one-year cost for A shares in the expense example", "$71", "1 Year", "Class A"),
+    ("What did the Russell 3000 Growth Index return over five years?", "(8.87)%",
+     "Russell 3000 Growth Index", "5 Year"),
+    ("What was the Aggressive Growth Fund's 10 year return?", "14.21%",
+     "Aggressive Growth Fund Class A shares (without sales charge)", "10 Year"),
+])
+def test_table_cells(bundled_qa, question, cell, row, col):
+    answer = bundled_qa.ask(question)
+    assert answer.found and answer.text == cell and answer.method == "table"
+    assert bundled_qa.source_text(answer.doc_id)[answer.start:answer.end] == cell
+    top = answer.evidence[0]
+    assert top.kind == "cell" and top.meta["row_label"] == row and top.meta["col_label"] == col
+    assert (top.start, top.end) == (answer.start, answer.end)
+
+
+def test_cell_with_a_footnote_carries_it(bundled_qa):
+    answer = bundled_qa.ask("What are the total annual portfolio operating expenses for Class B?")
+    assert answer.text == "0.94%"
+    assert answer.evidence[0].meta["footnote"].startswith("The Manager and the Trust have entered")
+
+
+@pytest.mark.parametrize("question,items", [
+    ("What are the primary risks?", ["Market risk", "Market capitalization risk", "Investment style risk"]),
+    ("What does the adviser consider when evaluating a stock?",
+     ["New technologies, products or services", "New cost reducing measures", "Changes in management",
+      "Favorable changes in government regulations"]),
+])
+def test_lists(bundled_qa, question, items):
+    answer = bundled_qa.ask(question)
+    assert answer.found and [s.text for s in answer.spans] == items
+    assert answer.text == "; ".join(items)
+    source = bundled_qa.source_text(answer.doc_id)
+    for span in answer.spans:
+        assert " ".join(source[span.start:span.end].split()) == span.text
+
+
+@pytest.mark.parametrize("question,rate", [
+    ("What is the management fee rate on assets over $2 billion?", "0.50%"),
+    ("fee on the first 500 million", "0.65%"),
+    ("What rate applies between $1 billion and $2 billion?", "0.55%"),
+    ("What is the management fee at $750 million of assets?", "0.60%"),
+    ("management fee above two billion dollars?", "0.50%"),
+])
+def test_fee_tiers(bundled_qa, question, rate):
+    answer = bundled_qa.ask(question)
+    assert answer.found and answer.text == rate
