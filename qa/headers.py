@@ -45,7 +45,8 @@ def normalise(text: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    return [t for t in normalise(text).split() if t not in _STOP]
+    """Label tokens without stop words, but keeping one-letter names ("Class A")."""
+    return [t for t in normalise(text).split() if t not in _STOP or len(t) == 1]
 
 
 def distinctive(labels: list[str]) -> list[set[str]]:
