@@ -57,14 +57,12 @@ def distinctive(labels: list[str]) -> list[set[str]]:
 
 
 def _has_token(question_tokens: list[str], token: str, shared: set[str]) -> bool:
-    """Whether the question holds ``token``; a one-letter token must sit next to a shared word."""
+    """Whether the question holds ``token``; a one-letter name counts only as "<shared word> X"
+    or "X share" ("Class B", "B shares"), never as a stray article."""
     if len(token) == 1 and token.isalpha():
-        for i, t in enumerate(question_tokens):
-            if t == token:
-                near = question_tokens[max(0, i - 1):i] + question_tokens[i + 1:i + 2]
-                if set(near) & (shared | {"class", "share"}):
-                    return True
-        return False
+        before = shared | {"class"}
+        pairs = list(zip(question_tokens, question_tokens[1:]))
+        return any((a in before and b == token) or (a == token and b == "share") for a, b in pairs)
     if token in question_tokens:
         return True
     return len(token) >= 5 and any(fuzz.ratio(token, t) >= 85 for t in question_tokens)
