@@ -1,5 +1,7 @@
 """The filing-qa web UI (Gradio). `make app` runs it; see qa/serve.py for the options."""
+import sys
+
 from qa.serve import main
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

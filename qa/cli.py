@@ -77,10 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true")
     build.set_defaults(func=cmd_index_build)
 
-    for name, module in (("eval", "eval.harness"), ("bench", "eval.bench"), ("serve", "qa.serve")):
-        extra = sub.add_parser(name, help=f"see `qa {name} --help`", add_help=False)
-        extra.add_argument("rest", nargs=argparse.REMAINDER)
-        extra.set_defaults(func=lambda a, m=module: _delegate(m, a.rest))
+    for name in DELEGATED:     # listed in --help; their own parsers own every flag
+        sub.add_parser(name, help=f"see `qa {name} --help`", add_help=False)
     return parser
 
 
@@ -93,7 +91,17 @@ def _delegate(module: str, rest: list[str]) -> int:
     return target.main(rest) or 0
 
 
+DELEGATED = {"eval": "eval.harness", "bench": "eval.bench", "serve": "qa.serve"}
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in DELEGATED:
+        try:
+            return _delegate(DELEGATED[argv[0]], argv[1:])
+        except QAError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")

@@ -19,7 +19,7 @@ def _parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--host", default=os.environ.get("QA_HOST", "127.0.0.1"),
                         help="address to listen on (QA_HOST; default 127.0.0.1, this machine only)")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("QA_PORT", "7860")),
+    parser.add_argument("--port", type=int, default=os.environ.get("QA_PORT", "7860"),
                         help="port (QA_PORT; default 7860)")
     parser.add_argument("--no-warm-up", dest="warm_up", action="store_false",
                         help="do not load the index and models before opening the page")
@@ -38,7 +38,7 @@ def _warm_up() -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "httpcore", "urllib3"):
+    for noisy in ("httpx", "httpcore", "urllib3", "faiss.loader"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     from qa.webui import build_app, launch
     if args.warm_up:

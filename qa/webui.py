@@ -13,6 +13,7 @@ index between server restarts.
 from __future__ import annotations
 
 import contextlib
+import html
 import logging
 from pathlib import Path
 
@@ -62,6 +63,11 @@ class Library:
         return [("All filings", ALL)] + [(name, doc) for doc, name in self.all_names().items()]
 
 
+def _message(text: str) -> str:
+    """Gradio renders toast messages as HTML: keep ``<`` and ``&`` in file names and questions as text."""
+    return html.escape(text, quote=False)
+
+
 @contextlib.contextmanager
 def user_errors():
     """Show a :class:`QAError` as its message in the page; log anything else, never a traceback."""
@@ -70,7 +76,7 @@ def user_errors():
     except gr.Error:
         raise
     except QAError as exc:
-        raise gr.Error(str(exc), print_exception=False) from exc
+        raise gr.Error(_message(str(exc)), print_exception=False) from exc
     except Exception as exc:
         log.exception("unexpected error in the web UI")
         raise gr.Error("Something went wrong on the server; its log has the details.",
@@ -125,10 +131,10 @@ def on_upload(paths: list[str] | None, library: Library, progress=gr.Progress(tr
     with user_errors():
         texts, names, added, problems = _read_uploads(paths, library, progress)
         if not added:
-            raise gr.Error(problems[0] if problems else "These filings are already loaded.",
+            raise gr.Error(_message(" ".join(problems)) if problems else "These filings are already loaded.",
                            print_exception=False)
         for problem in problems:
-            gr.Warning(problem)
+            gr.Warning(_message(problem))
         progress(0.5, desc="Building the index")
         pipeline = QA.from_texts({**bundled.bundled_texts(), **texts}, progress=True,
                                  names={BUNDLED_ID: BUNDLED_NAME, **names})
@@ -137,7 +143,7 @@ def on_upload(paths: list[str] | None, library: Library, progress=gr.Progress(tr
 
 
 def _status(library: Library) -> str:
-    rows = [f"- **{name}** \u2014 {len(library.texts[doc]):,} characters"
+    rows = [f"- **{html.escape(name)}** \u2014 {len(library.texts[doc]):,} characters"
             for doc, name in library.names.items()]
     return "Indexed with the bundled filing:\n" + "\n".join(rows) if rows else ""
 
@@ -174,11 +180,11 @@ def _layout():
                                       min_width=200, max_lines=3, autofocus=True, elem_id="qa-question")
                 button = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="qa-ask")
             doc = gr.Dropdown(Library().choices(), value=ALL, label="Ask in", elem_id="qa-doc-choice")
-            examples = gr.Dataset(label="Examples", components=[question], samples=[[q] for q in EXAMPLES],
-                                  samples_per_page=len(EXAMPLES), elem_id="qa-examples")
             answer = gr.HTML(render.placeholder(), elem_id="qa-answer-view")
             with gr.Accordion("Alternatives and evidence", open=False):
                 details = gr.HTML(elem_id="qa-details")
+            examples = gr.Dataset(label="Examples", components=[question], samples=[[q] for q in EXAMPLES],
+                                  samples_per_page=len(EXAMPLES), elem_id="qa-examples")
             recent = gr.Dataset(label="Asked this session", components=[question], samples=[],
                                 visible=False, elem_id="qa-history")
             files, status = _upload_panel()

@@ -87,20 +87,24 @@ def answer_view(answer: Answer, source: str | None, name: str) -> str:
         return _missing_card(answer)
     meta = (f'from <b>{esc(name)}</b> \u00b7 characters {answer.start:,}\u2013{answer.end:,}'
             + (f' \u00b7 {esc(answer.method)} reader' if answer.method else ""))
-    card = (f'<div class="qa-card qa-found"><div class="qa-label">Answer</div>'
+    card = (f'<div class="qa-card qa-found" data-question="{esc(answer.question)}">{_asked(answer)}'
             f'<div class="qa-answer">{esc(answer.text)}</div>{confidence_bar(answer.score)}'
             f'<p class="qa-meta">{meta}</p></div>')
     return card + (table_view(answer, source) or passage_view(answer, source))
+
+
+def _asked(answer: Answer) -> str:
+    return f'<div class="qa-label">{esc(answer.question)}</div>'
 
 
 def _missing_card(answer: Answer) -> str:
     near = "".join(
         f'<li><span class="qa-heading">{esc(p.heading or p.kind)}</span> {esc(_clip(p.text))}</li>'
         for p in answer.evidence[:3])
-    return ('<div class="qa-card qa-missing"><div class="qa-label">Answer</div>'
+    return (f'<div class="qa-card qa-missing" data-question="{esc(answer.question)}">{_asked(answer)}'
             '<div class="qa-answer">The filing does not say.</div>'
-            f'{confidence_bar(answer.score)}'
-            '<p class="qa-meta">No passage answers this confidently enough.</p></div>'
+            f'<p class="qa-meta">No passage answers this confidently enough (the best candidate scored '
+            f'{answer.score:.2f}; see the alternatives).</p></div>'
             + (f'<section class="qa-section"><h4>Closest passages</h4><ol class="qa-near">{near}</ol>'
                '</section>' if near else ""))
 
@@ -222,7 +226,8 @@ def document_view(answer: Answer | None, source: str, doc_id: str, name: str) ->
     a, b = _window(source, spans[0][0] if spans else 0)
     where = (f"characters {a:,}\u2013{b:,} of {len(source):,}" if (a, b) != (0, len(source))
              else f"{len(source):,} characters")
-    jump = ' \u00b7 <a href="#qa-doc-hit">jump to the answer</a>' if spans else ""
+    what = "the answer" if cls == "qa-hit" else "the closest passage"
+    jump = f' \u00b7 <a href="#qa-doc-hit">jump to {what}</a>' if spans else ""
     return (f'<div class="qa-docbar"><b>{esc(name)}</b> \u00b7 {where}{jump}</div>'
             f'<pre class="qa-doc" tabindex="0">{marked(source, a, b, spans, cls, "qa-doc-hit")}</pre>')
 
@@ -248,7 +253,7 @@ CSS = """
 .qa-card{border:1px solid var(--border-color-primary);border-radius:12px;padding:16px 18px;
   background:var(--background-fill-secondary)}
 .qa-found{border-left:6px solid #2f855a}.qa-missing{border-left:6px solid #b7791f}
-.qa-label{font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;opacity:.7}
+.qa-label{font-size:.9rem;opacity:.75;overflow-wrap:anywhere}
 .qa-answer{font-size:1.9rem;line-height:1.2;font-weight:650;margin:.2em 0 .4em;overflow-wrap:anywhere}
 .qa-meta{font-size:.85rem;opacity:.8;margin:.3em 0;overflow-wrap:anywhere}
 .qa-conf{display:flex;align-items:center;gap:10px;flex-wrap:wrap}
@@ -265,7 +270,7 @@ mark.qa-near{background:#dbeafe;color:#111}
 .qa-table{border-collapse:collapse;font-size:.9rem;min-width:50%}
 .qa-table th,.qa-table td{border:1px solid var(--border-color-primary);padding:4px 8px;text-align:left;
   vertical-align:top}
-.qa-table td{font-variant-numeric:tabular-nums;white-space:nowrap}
+.qa-table td{font-variant-numeric:tabular-nums;white-space:nowrap}.qa-alts td{white-space:normal}
 .qa-row-hit th,.qa-row-hit td{background:rgba(236,201,75,.18)}
 th.qa-col-hit{background:rgba(236,201,75,.35)}
 td.qa-cell-hit{outline:3px solid #d69e2e;outline-offset:-3px}
@@ -288,8 +293,9 @@ const jump = () => {
   if (!box || !hit) return;
   box.scrollTop = Math.max(0, hit.offsetTop - box.clientHeight / 3);
   const right = hit.offsetLeft + hit.offsetWidth;
-  if (hit.offsetLeft < box.scrollLeft || right > box.scrollLeft + box.clientWidth)
-    box.scrollLeft = Math.max(0, hit.offsetLeft - 24);
+  if (hit.getClientRects().length > 1) box.scrollLeft = 0;     // a mark over several lines
+  else if (hit.offsetLeft < box.scrollLeft || right > box.scrollLeft + box.clientWidth)
+    box.scrollLeft = Math.max(0, Math.min(hit.offsetLeft - 24, right - box.clientWidth + 48));
 };
 watch('value', () => requestAnimationFrame(jump));
 requestAnimationFrame(jump);
