@@ -17,7 +17,7 @@ from pathlib import Path
 
 from eval.gold import load_gold
 from eval.harness import run
-from eval.scoring import summarise
+from eval.scoring import score_row, summarise
 from qa import bundled
 from qa.pipeline import QA
 from qa.settings import Settings
@@ -44,10 +44,25 @@ def variants(base: Settings) -> list[tuple[str, Settings]]:
     return out
 
 
-def evaluate(settings: Settings, rows: list[dict]) -> dict:
+def _retrieval_only(pipeline: QA, rows: list[dict]) -> list[dict]:
+    """Per-question ranks of the gold evidence among the retrieved passages (no reading)."""
+    from types import SimpleNamespace
+    from qa import retrieval
+    out = []
+    for row in rows:
+        if row["category"] == "unanswerable":
+            continue
+        hits = retrieval.search(pipeline.data, row["question"], pipeline.settings, pipeline.settings.top_k)
+        chunks = [pipeline.data.chunks[h.chunk] for h in hits]
+        fake = SimpleNamespace(evidence=chunks, text="", found=False, score=0.0, method="")
+        out.append(score_row(fake, row))
+    return out
+
+
+def evaluate(settings: Settings, rows: list[dict], retrieval_only: bool = False) -> dict:
     settings = dataclasses.replace(settings, threshold=0.0)
     pipeline = QA.from_texts(bundled.bundled_texts(), settings)
-    integrated, _ = run(pipeline, rows)
+    integrated = _retrieval_only(pipeline, rows) if retrieval_only else run(pipeline, rows)[0]
     s = summarise(integrated)
     return {k: s.get(k) for k in ("f1", "em", "recall@1", "recall@3", "mrr", "p50_ms")} | {
         "chunks": len(pipeline.data.chunks)}
@@ -56,9 +71,16 @@ def evaluate(settings: Settings, rows: list[dict]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.ablation", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.parse_args(argv)
+    parser.add_argument("--retrieval-only", action="store_true", help="rank passages, skip reading")
+    args = parser.parse_args(argv)
     rows = load_gold()
-    results = [{"setting": label, **evaluate(s, rows)} for label, s in variants(Settings())]
+    results = [{"setting": label, **evaluate(s, rows, args.retrieval_only)}
+               for label, s in variants(Settings())
+               if not (args.retrieval_only and ("read" in label))]
+    if args.retrieval_only:
+        print("\n".join(f"{r['setting']}: R@1 {r['recall@1']} R@3 {r['recall@3']} MRR {r['mrr']}"
+                         for r in results))
+        return 0
     (OUT / "ablation.json").write_text(json.dumps(results, indent=1) + "\n")
     cols = ["f1", "em", "recall@1", "recall@3", "mrr", "p50_ms", "chunks"]
     lines = ["One factor at a time from the defaults, no threshold (`python -m eval.ablation`).\n",

