@@ -21,7 +21,7 @@ from pathlib import Path
 from eval import calibrate, report
 from eval.gold import load_gold, validate
 from eval.scoring import by_category, score_row
-from qa import bundled
+from qa import bundled, retrieval
 from qa.errors import QAError
 from qa.pipeline import QA
 from qa.settings import Settings, calibration_path, reader_fingerprint
@@ -50,7 +50,9 @@ def run(pipeline: QA, rows: list[dict]) -> tuple[list[dict], list[dict]]:
     for row in rows:
         t0 = time.perf_counter()
         answer = pipeline.ask(row["question"])
-        integrated.append(score_row(answer, row, time.perf_counter() - t0))
+        seconds = time.perf_counter() - t0
+        hits = retrieval.search(pipeline.data, row["question"], pipeline.settings, pipeline.settings.top_k)
+        integrated.append(score_row(answer, row, seconds, [pipeline.data.chunks[h.chunk] for h in hits]))
         if row["category"] != "unanswerable":
             isolated.append(score_row(pipeline.read(row["question"], gold_chunks(pipeline, row)), row))
     return integrated, isolated

@@ -27,13 +27,19 @@ def _covers(start: int, end: int, evidence: list[list[int]]) -> bool:
 
 def first_hit_rank(answer, row: dict) -> int | None:
     """1-based rank of the first evidence passage covering the gold evidence, or None."""
-    for rank, p in enumerate(answer.evidence, 1):
+    return hit_rank(answer.evidence, row)
+
+
+def hit_rank(passages, row: dict) -> int | None:
+    """1-based rank of the first passage (anything with start/end) covering the gold evidence."""
+    for rank, p in enumerate(passages, 1):
         if _covers(p.start, p.end, row["evidence"]):
             return rank
     return None
 
 
-def score_row(answer, row: dict, seconds: float | None = None) -> dict:
+def score_row(answer, row: dict, seconds: float | None = None,
+              retrieved: list | None = None) -> dict:
     """Per-question result: found, EM, F1, retrieval rank, correctness."""
     answerable = row["category"] != "unanswerable"
     prediction = answer.text if answer.found else ""
@@ -46,6 +52,8 @@ def score_row(answer, row: dict, seconds: float | None = None) -> dict:
            "confident_wrong": bool(answer.found and (not answerable or f < CONFIDENT_WRONG_F1))}
     if seconds is not None:
         out["ms"] = round(1000 * seconds, 2)
+    if retrieved is not None and answerable:
+        out["retrieval_rank"] = hit_rank(retrieved, row)
     return out
 
 
@@ -78,6 +86,10 @@ def summarise(results: list[dict]) -> dict:
     if answerable:
         out.update({f"recall@{k}": _pct(np.mean([x is not None and x <= k for x in ranks])) for k in (1, 3, 5)})
         out["mrr"] = round(float(np.mean([1.0 / x if x else 0.0 for x in ranks])), 4)
+        first = [r.get("retrieval_rank") for r in answerable if "retrieval_rank" in r]
+        if first:
+            out.update({f"retrieval@{k}": _pct(np.mean([x is not None and x <= k for x in first]))
+                        for k in (1, 3, 5)})
     ms = [r["ms"] for r in results if "ms" in r]
     if ms:
         out.update(p50_ms=round(float(np.percentile(ms, 50)), 1), p95_ms=round(float(np.percentile(ms, 95)), 1))

@@ -159,7 +159,8 @@ def prose_chunks(doc_id: str, source: str, blocks: list[edgar.Block], max_words:
     out = []
     for packed in _pack(_groups(units, blocks), max_words, overlap):
         start, end = packed[0].start, packed[-1].end
-        heading = next((b.heading for b in blocks if b.start <= start < b.end + 1), blocks[-1].heading)
+        body = next((u for u in packed if u.kind != "heading"), packed[-1])
+        heading = next((b.heading for b in blocks if b.start <= body.start < b.end + 1), blocks[-1].heading)
         lists = _lists(source, packed)
         out.append(Chunk(doc_id, "prose", start, end, heading, collapse(source, start, end).text,
                          ((start, end),), tuple((u.start, u.end) for u in packed),
@@ -167,13 +168,25 @@ def prose_chunks(doc_id: str, source: str, blocks: list[edgar.Block], max_words:
     return out
 
 
+def _title(doc_id: str, source: str, blocks: list[edgar.Block]) -> tuple[list[Chunk], int]:
+    """The title lines at the top of a filing (two or more headings in a row) as their own chunk."""
+    n = 0
+    while n < len(blocks) and blocks[n].kind == "heading":
+        n += 1
+    if n < 2:
+        return [], 0
+    start, end = blocks[0].start, blocks[n - 1].end
+    return [Chunk(doc_id, "prose", start, end, "", collapse(source, start, end).text, ((start, end),),
+                  tuple((b.start, b.end) for b in blocks[:n]), {"title": True})], n
+
+
 def chunk_document(doc_id: str, source: str, max_words: int, overlap: int) -> list[Chunk]:
-    """All chunks of one filing: prose chunks per section, and table chunks."""
+    """All chunks of one filing: its title, prose chunks per section, and table chunks."""
     from qa import table_facts
     blocks = edgar.parse(source)
-    chunks: list[Chunk] = []
+    chunks, skip = _title(doc_id, source, blocks)
     run: list[edgar.Block] = []
-    for block in blocks + [None]:
+    for block in blocks[skip:] + [None]:
         breaks = block is None or block.kind == "table" or (
             run and block.kind == "heading" and run[-1].kind != "heading")
         if breaks:

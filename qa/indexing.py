@@ -22,7 +22,7 @@ from qa.settings import Settings
 from qa.sources import sha256
 
 log = logging.getLogger(__name__)
-FORMAT_VERSION = 2   # bump whenever parsing or chunking changes what an index holds
+FORMAT_VERSION = 3   # bump whenever parsing or chunking changes what an index holds
 # FAISS's OpenMP threads spin after each search and starve torch's threads (a
 # 1 ms search made the next embedding 40x slower); one query needs no parallelism.
 faiss.omp_set_num_threads(1)
@@ -36,7 +36,9 @@ class IndexData:
 
     chunks: list[chunking.Chunk]
     sources: dict[str, str]
-    dense: faiss.Index
+    dense: faiss.Index                 # one vector per chunk
+    sentences: faiss.Index             # one vector per sentence of each chunk
+    sent_offsets: np.ndarray           # chunk i owns sentence vectors [sent_offsets[i], sent_offsets[i+1])
     bm25: bm25s.BM25
     manifest: dict
     ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -53,6 +55,14 @@ def doc_ranges(chunks: list[chunking.Chunk]) -> dict[str, tuple[int, int]]:
         lo, _ = ranges.get(chunk.doc_id, (i, i))
         ranges[chunk.doc_id] = (lo, i + 1)
     return ranges
+
+
+def sentence_texts(chunk: chunking.Chunk, source: str) -> list[str]:
+    """What each sentence vector of a chunk embeds: heading + sentence (prose), else the chunk."""
+    if chunk.kind != "prose" or not chunk.units:
+        return [chunk.embed_text()]
+    prefix = f"{chunk.heading}. " if chunk.heading else ""
+    return [prefix + " ".join(source[s:e].split()) for s, e in chunk.units]
 
 
 def dense_index(vectors: np.ndarray) -> faiss.Index:
@@ -113,9 +123,13 @@ def build(sources: dict[str, str], settings: Settings, names: dict[str, str] | N
     for doc_id, text in tqdm(sources.items(), desc="chunking", unit="doc", disable=not progress):
         chunks.extend(chunking.chunk_document(doc_id, text, settings.chunk_words,
                                               settings.chunk_overlap_sentences))
-    vectors = embed([c.embed_text() for c in chunks], progress=progress)
-    dense = dense_index(vectors)
+    per_chunk = [sentence_texts(c, sources[c.doc_id]) for c in chunks]
+    offsets = np.concatenate([[0], np.cumsum([len(t) for t in per_chunk])]).astype(np.int64)
+    vectors = embed([c.embed_text() for c in chunks] + [t for ts in per_chunk for t in ts],
+                    progress=progress)
+    dense = dense_index(vectors[:len(chunks)])
+    sentences = dense_index(vectors[len(chunks):])
     bm25 = bm25_index(chunks)
     manifest = manifest_for(sources, names or {}, settings, dense, len(chunks))
     log.info("indexed %d documents, %d chunks in %.1fs", len(sources), len(chunks), time.time() - t0)
-    return IndexData(chunks, dict(sources), dense, bm25, manifest)
+    return IndexData(chunks, dict(sources), dense, sentences, offsets, bm25, manifest)

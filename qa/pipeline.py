@@ -178,26 +178,39 @@ class QA:
         return getattr(reader, "threshold", 0.5)
 
     def _answer(self, q: Question, passages: list[ReadPassage], cands: list[Candidate]) -> Answer:
-        evidence = [self._evidence(p) for p in passages[:self.settings.top_k]]
+        ranked = self._ranked(passages, cands)
+        evidence = tuple(self._evidence(p, rank) for rank, p in enumerate(ranked[:self.settings.top_k]))
         spans = self._spans(cands)
         best = cands[0] if cands else None
         if best is None or best.score < self._threshold(best.method):
-            return Answer(q.text, "", False, best.score if best else 0.0, evidence=tuple(evidence),
+            return Answer(q.text, "", False, best.score if best else 0.0, evidence=evidence,
                           alternatives=spans[:5], method=best.method if best else "")
         source = self.data.sources[best.doc_id]
         parts = tuple(Span(squash(source[s:e]), best.doc_id, s, e, best.score)
                       for s, e in best.parts) or (spans[0],)
-        passage = passages[best.passage]
-        if best.chunk is not None and best.chunk != passage.hit.chunk:
-            chunk = self.data.chunks[best.chunk]
-            passage = ReadPassage(chunk, chunk.view(source), passage.rank, passage.hit)
-            evidence = [self._evidence(passage)] + [e for e in evidence
-                                                    if (e.start, e.end) != (chunk.start, chunk.end)]
-        cs, ce, context = self._context(passage, best)
+        cs, ce, context = self._context(ranked[0], best)
         text = "; ".join(p.text for p in parts)
         return Answer(q.text, text, True, best.score, best.doc_id, best.start, best.end,
-                      context, cs, ce, parts, spans[1:6], tuple(evidence[:self.settings.top_k]),
-                      best.method)
+                      context, cs, ce, parts, spans[1:6], evidence, best.method)
+
+    def _ranked(self, passages: list[ReadPassage], cands: list[Candidate]) -> list[ReadPassage]:
+        """Passages best first: those holding the readers' candidates (by score), then the rest
+        in retrieval order.  A candidate from a chunk outside the list (a table cell) joins it."""
+        ordered = [self._holder(passages, c) for c in cands] + list(passages)
+        seen, out = set(), []
+        for p in ordered:
+            key = (p.chunk.doc_id, p.chunk.start, p.chunk.end, p.chunk.kind)
+            if key not in seen:
+                seen.add(key)
+                out.append(p)
+        return out
+
+    def _holder(self, passages: list[ReadPassage], cand: Candidate) -> ReadPassage:
+        passage = passages[cand.passage]
+        if cand.chunk is None or cand.chunk == passage.hit.chunk:
+            return passage
+        chunk = self.data.chunks[cand.chunk]
+        return ReadPassage(chunk, chunk.view(self.data.sources[chunk.doc_id]), passage.rank, passage.hit)
 
     def _spans(self, cands: list[Candidate]) -> tuple[Span, ...]:
         seen, out = set(), []
@@ -217,7 +230,7 @@ class QA:
         return chunk.start, chunk.end, passage.view.text
 
     @staticmethod
-    def _evidence(p: ReadPassage) -> Passage:
+    def _evidence(p: ReadPassage, rank: int) -> Passage:
         c = p.chunk
         return Passage(c.doc_id, c.start, c.end, p.view.text, c.heading, c.kind, p.hit.score,
-                       p.rank, dict(c.meta or {}))
+                       rank, dict(c.meta or {}))

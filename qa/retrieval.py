@@ -30,15 +30,35 @@ class Hit:
     bm25_rank: int | None
 
 
-def _dense(data: IndexData, vector: np.ndarray, k: int, rng: tuple[int, int] | None):
+def _search(index: faiss.Index, vector: np.ndarray, k: int, rng: tuple[int, int] | None):
     params = None
     if rng is not None:
-        selector = faiss.IDSelectorRange(rng[0], rng[1])
-        params = (faiss.SearchParametersHNSW(sel=selector) if isinstance(data.dense, faiss.IndexHNSW)
+        selector = faiss.IDSelectorRange(int(rng[0]), int(rng[1]))
+        params = (faiss.SearchParametersHNSW(sel=selector) if isinstance(index, faiss.IndexHNSW)
                   else faiss.SearchParameters(sel=selector))
-    scores, ids = data.dense.search(vector[None, :], k, params=params)
-    keep = ids[0] >= 0
-    return ids[0][keep], scores[0][keep]
+    _, ids = index.search(vector[None, :], max(1, min(k, index.ntotal)), params=params)
+    return ids[0][ids[0] >= 0]
+
+
+def _dense(data: IndexData, vector: np.ndarray, k: int, rng: tuple[int, int] | None):
+    """Chunks by the mean of their own cosine and their best sentence's cosine.
+
+    Candidates are the top chunks and the owners of the top sentences; both
+    similarities are then computed exactly for each candidate.
+    """
+    offsets = data.sent_offsets
+    s_rng = (offsets[rng[0]], offsets[rng[1]]) if rng is not None else None
+    by_chunk = _search(data.dense, vector, k, rng)
+    by_sentence = _search(data.sentences, vector, 3 * k, s_rng)
+    owners = np.searchsorted(offsets, by_sentence, side="right") - 1
+    candidates = np.unique(np.concatenate([by_chunk, owners]).astype(np.int64))
+    scores = np.empty(len(candidates), dtype=np.float32)
+    for j, c in enumerate(candidates):
+        lo, hi = int(offsets[c]), int(offsets[c + 1])
+        best_sentence = float((data.sentences.reconstruct_n(lo, hi - lo) @ vector).max()) if hi > lo else -1.0
+        scores[j] = (float(data.dense.reconstruct(int(c)) @ vector) + best_sentence) / 2
+    order = np.argsort(-scores)[:k]
+    return candidates[order], scores[order]
 
 
 def _bm25(data: IndexData, query_terms: list[str], k: int, rng: tuple[int, int] | None):

@@ -5,6 +5,7 @@ Layout (all inspectable, no pickle)::
     manifest.json      format version, models, chunking params, sha256 of every file and source
     chunks.jsonl       one chunk per line
     dense.faiss        FAISS index of the chunk embeddings
+    sentences.faiss    FAISS index of the sentence embeddings; sentence_offsets.npy maps them to chunks
     bm25/              bm25s arrays (.npy, loaded with allow_pickle=False) and JSON
     sources/*.txt      the filings as indexed (UTF-8), so offsets stay meaningful
 
@@ -26,6 +27,7 @@ from pathlib import Path
 
 import bm25s
 import faiss
+import numpy as np
 
 from qa import indexing, models
 from qa.chunking import Chunk
@@ -69,6 +71,8 @@ def save(data: indexing.IndexData, directory: str | Path) -> None:
             for chunk in data.chunks:
                 fh.write(json.dumps(dataclasses.asdict(chunk), ensure_ascii=False) + "\n")
         faiss.write_index(data.dense, str(tmp / "dense.faiss"))
+        faiss.write_index(data.sentences, str(tmp / "sentences.faiss"))
+        np.save(tmp / "sentence_offsets.npy", data.sent_offsets, allow_pickle=False)
         data.bm25.save(str(tmp / "bm25"))
         files = sorted(p for p in tmp.rglob("*") if p.is_file())
         manifest = dict(data.manifest, files={p.relative_to(tmp).as_posix(): _file_sha(p) for p in files})
@@ -167,13 +171,16 @@ def load(directory: str | Path, settings: Settings,
         with open(directory / "chunks.jsonl", encoding="utf-8") as fh:
             chunks = [_chunk(json.loads(line)) for line in fh if line.strip()]
         dense = faiss.read_index(str(directory / "dense.faiss"))
+        sentences = faiss.read_index(str(directory / "sentences.faiss"))
+        offsets = np.load(directory / "sentence_offsets.npy", allow_pickle=False)
         bm25 = bm25s.BM25.load(str(directory / "bm25"), allow_pickle=False)
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise RebuildNeeded(f"index at {directory} is damaged: {exc}", sources, names) from exc
-    if not (len(chunks) == dense.ntotal == manifest.get("chunks")):
+    if not (len(chunks) == dense.ntotal == manifest.get("chunks") == len(offsets) - 1) or \
+            offsets[-1] != sentences.ntotal:
         raise RebuildNeeded(f"index at {directory} is inconsistent: {len(chunks)} chunks, "
                             f"{dense.ntotal} vectors", sources, names)
-    return indexing.IndexData(chunks, sources, dense, bm25, manifest)
+    return indexing.IndexData(chunks, sources, dense, sentences, offsets, bm25, manifest)
 
 
 def _chunk(row: dict) -> Chunk:

@@ -8,6 +8,8 @@ Not handled: cells of the label column (they are row labels) and empty cells.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from qa import edgar, tables
 from qa.chunking import Chunk
 from qa.views import ViewBuilder
@@ -80,6 +82,18 @@ def table_chunks(doc_id: str, source: str, block: edgar.Block) -> list[Chunk]:
     out += _cell_chunks(doc_id, source, table, title, title_pieces, block.start)
     for marker, parts in table.footnotes.items():
         if parts:
-            out.append(_chunk(doc_id, source, "prose", parts[0].start, parts[-1].end, title,
-                              [(parts[0].start, parts[-1].end)], {"footnote": marker}))
+            out.append(_footnote(doc_id, source, table, title, marker, parts))
     return out
+
+
+def _footnote(doc_id, source, table, title, marker, parts) -> Chunk:
+    """A footnote as prose, led by the labels of the rows it annotates ("Aggressive Growth
+    Fund (**): Prior to April 7, 2006, known as …") so it can be found and read alone."""
+    start, end = parts[0].start, parts[-1].end
+    pieces: list = []
+    for row in table.rows:
+        if row.marker == marker and row.label:
+            pieces += _label_pieces(row.label) + [f" ({marker}): "]
+    pieces.append((start, end))
+    chunk = _chunk(doc_id, source, "prose", start, end, title, pieces, {"footnote": marker})
+    return dataclasses.replace(chunk, units=((start, end),))
