@@ -1,78 +1,111 @@
-"""Choosing the abstention threshold on the gold set by k-fold cross-validation.
+"""Calibrating the neural reader's confidence and its abstention threshold on the gold set.
 
-Each answer is run with no threshold; at threshold ``t`` it is kept when its
-score is at least ``t``.  A decision is good when it keeps a correct answer
-(F1 >= 0.5) or withholds a wrong or unanswerable one; a kept wrong answer costs
-``WRONG_COST`` good decisions.  For each fold the threshold that maximises this
-utility on the other folds is applied to the held-out fold; the shipped
-threshold is the median of the fold thresholds, and the held-out decisions give
-an honest estimate of how it does on new questions of the same kind.
+For every gold question we collect the readers' candidates with their features
+and whether each is right (F1 >= 0.5).  Five-fold cross-validation: on four
+folds, fit the logistic confidence model (:mod:`qa.confidence`) on the neural
+candidates and choose the neural threshold that maximises the utility below;
+then answer the held-out fold as the pipeline would (the best candidate that
+clears its reader's threshold; the structural readers keep their own).  The
+held-out answers give honest figures; the shipped model is fitted on all
+questions and the shipped threshold is the median of the fold thresholds.
 
-Not handled: per-category thresholds (one threshold serves all readers).
+Utility per question: a right answer +1, a wrong answer -``WRONG_COST``, no
+answer +1 when the best candidate would have been wrong, else 0.
+
+Not handled: per-category thresholds, and more than one filing's questions.
 """
 from __future__ import annotations
 
 import numpy as np
 
+from qa.confidence import CALIBRATED
+
 WRONG_COST = 3.0
 
 
-def _correct(r: dict) -> bool:
-    return r["answerable"] and r["f1"] >= 0.5
+def fit(records: list[dict]) -> dict:
+    """Logistic model P(right | features) over candidate records ``{"vector", "right"}``."""
+    from sklearn.linear_model import LogisticRegression
+    from qa.confidence import FEATURES
+    x = np.asarray([r["vector"] for r in records], dtype=float)
+    y = np.asarray([r["right"] for r in records], dtype=int)
+    if len(set(y)) < 2:
+        return {"features": FEATURES, "coef": [0.0] * len(FEATURES), "intercept": 0.0, "records": len(y)}
+    model = LogisticRegression(C=1.0, max_iter=2000).fit(x, y)
+    return {"features": FEATURES, "coef": [round(float(c), 5) for c in model.coef_[0]],
+            "intercept": round(float(model.intercept_[0]), 5), "records": len(records)}
 
 
-def utility(results: list[dict], threshold: float) -> float:
+def _prob(model: dict, vector: list[float]) -> float:
+    z = float(np.dot(model["coef"], vector) + model["intercept"])
+    return float(1.0 / (1.0 + np.exp(-z)))
+
+
+def scored(question: dict, model: dict) -> list[dict]:
+    """The question's candidates with their confidence under ``model``, best first."""
+    out = [dict(c, score=_prob(model, c["vector"]) if c["method"] == CALIBRATED else c["raw"])
+           for c in question["cands"]]
+    return sorted(out, key=lambda c: -c["score"])
+
+
+def decide(cands: list[dict], threshold: float, fixed: dict[str, float]) -> dict | None:
+    """The candidate the pipeline would give: the best one clearing its reader's threshold."""
+    for c in cands:
+        if c["score"] >= (threshold if c["method"] == CALIBRATED else fixed.get(c["method"], 0.5)):
+            return c
+    return None
+
+
+def _utility(questions: list[list[dict]], threshold: float, fixed: dict[str, float]) -> float:
     total = 0.0
-    for r in results:
-        kept = r["found"] and r["score"] >= threshold
-        if kept:
-            total += 1.0 if _correct(r) else -WRONG_COST
-        else:
-            total += 0.0 if _correct(r) else 1.0
+    for cands in questions:
+        chosen = decide(cands, threshold, fixed)
+        if chosen is not None:
+            total += 1.0 if chosen["right"] else -WRONG_COST
+        elif cands and not cands[0]["right"]:
+            total += 1.0
     return total
 
 
-def best_threshold(results: list[dict]) -> float:
-    """The threshold with the highest utility (midpoint between neighbouring scores)."""
-    scores = sorted({r["score"] for r in results} | {0.0, 1.0})
-    grid = [(a + b) / 2 for a, b in zip(scores, scores[1:])] + [0.0]
-    return float(max(grid, key=lambda t: (utility(results, t), -t)))
+def best_threshold(questions: list[list[dict]], fixed: dict[str, float]) -> float:
+    scores = sorted({c["score"] for cands in questions for c in cands
+                     if c["method"] == CALIBRATED} | {0.0, 1.0})
+    grid = [(a + b) / 2 for a, b in zip(scores, scores[1:])]
+    return float(max(grid, key=lambda t: (_utility(questions, t, fixed), -t)))
 
 
-def cross_validate(results: list[dict], folds: int = 5, seed: int = 0) -> dict:
-    """Fold thresholds, the shipped (median) threshold and held-out outcomes."""
-    rng = np.random.default_rng(seed)
-    order = rng.permutation(len(results))
-    parts = np.array_split(order, folds)
-    thresholds, kept_right, kept_wrong, withheld = [], 0, 0, 0
+def outcome(question: dict, chosen: dict | None) -> dict:
+    """A per-question result (as :func:`eval.scoring.score_row` makes them) for a decision."""
+    r = dict(question["result"])
+    answerable = r["answerable"]
+    if chosen is None:
+        r.update(found=False, score=0.0, prediction="", confident_wrong=False,
+                 em=float(not answerable), f1=float(not answerable), method="")
+    else:
+        r.update(found=True, score=round(chosen["score"], 4), prediction=chosen["text"],
+                 em=chosen["em"], f1=chosen["f1"], method=chosen["method"],
+                 confident_wrong=bool(not answerable or chosen["f1"] < 0.5))
+    return r
+
+
+def cross_validate(per_question: list[dict], fixed: dict[str, float], folds: int = 5,
+                   seed: int = 0) -> dict:
+    """Fold thresholds, the shipped (median) threshold and the held-out results."""
+    parts = np.array_split(np.random.default_rng(seed).permutation(len(per_question)), folds)
+    held_out: list[dict] = [{}] * len(per_question)
+    thresholds = []
     for k in range(folds):
-        train = [results[i] for j, p in enumerate(parts) if j != k for i in p]
-        t = best_threshold(train)
+        train = [per_question[i] for j, p in enumerate(parts) if j != k for i in p]
+        model = fit([c for q in train for c in q["cands"] if c["method"] == CALIBRATED])
+        t = best_threshold([scored(q, model) for q in train], fixed)
         thresholds.append(round(t, 4))
         for i in parts[k]:
-            r = results[i]
-            if r["found"] and r["score"] >= t:
-                kept_right += _correct(r)
-                kept_wrong += not _correct(r)
-            else:
-                withheld += 1
-    return {"method": f"{folds}-fold cross-validation, utility = right kept + wrong withheld "
-                      f"- {WRONG_COST:g} x wrong kept; shipped threshold = median of fold thresholds",
+            held_out[i] = outcome(per_question[i], decide(scored(per_question[i], model), t, fixed))
+    return {"method": f"{folds}-fold cross-validation; utility = right +1, wrong -{WRONG_COST:g}, "
+                      "no answer +1 when the best candidate was wrong; shipped threshold = median "
+                      "of fold thresholds; model = logistic regression fitted on all gold candidates",
             "fold_thresholds": thresholds, "threshold": float(np.median(thresholds)),
-            "held_out": {"kept_right": int(kept_right), "kept_wrong": int(kept_wrong),
-                         "withheld": int(withheld)}}
-
-
-def apply(results: list[dict], threshold: float) -> list[dict]:
-    """Results as they would be with ``threshold`` (answers below it withheld)."""
-    out = []
-    for r in results:
-        r = dict(r)
-        if r["found"] and r["score"] < threshold:
-            r.update(found=False, prediction="", confident_wrong=False,
-                     em=0.0 if r["answerable"] else 1.0, f1=0.0 if r["answerable"] else 1.0)
-        out.append(r)
-    return out
+            "held_out_results": held_out}
 
 
 def risk_coverage(results: list[dict]) -> tuple[list[float], list[float]]:
@@ -80,7 +113,7 @@ def risk_coverage(results: list[dict]) -> tuple[list[float], list[float]]:
     kept = sorted((r for r in results if r["found"]), key=lambda r: -r["score"])
     cov, risk, wrong = [], [], 0
     for i, r in enumerate(kept, 1):
-        wrong += not _correct(r)
+        wrong += not (r["answerable"] and r["f1"] >= 0.5)
         cov.append(i / len(results))
         risk.append(wrong / i)
     return cov, risk

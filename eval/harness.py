@@ -3,8 +3,9 @@
     python -m eval.harness [--no-readme] [--no-plots]      (also: qa eval …)
 
 Runs every gold question integrated (retrieval + readers) and isolated (readers
-given the gold passage), with no threshold, then applies the shipped threshold
-(or calibrates a new one with ``--calibrate``).  Writes ``eval/results.json``,
+given the gold passage) as the shipped pipeline answers them, and once more with
+no threshold for the risk-coverage curve.  ``--calibrate`` (or a reader without
+a calibration) first fits the confidence model and threshold (:mod:`eval.calibrate`).  Writes ``eval/results.json``,
 ``eval/report.md``, plots in ``eval/plots/`` and the README's quality table,
 and lists per-question changes against the previous ``results.json``,
 regressions first.  A gold row whose answers or offsets do not match the
@@ -21,10 +22,10 @@ from pathlib import Path
 from eval import calibrate, report
 from eval.gold import load_gold, validate
 from eval.scoring import by_category, score_row
-from qa import bundled, retrieval
+from qa import bundled, confidence, retrieval
 from qa.errors import QAError
 from qa.pipeline import QA
-from qa.settings import Settings, calibration_path, reader_fingerprint
+from qa.settings import Settings, calibration_path, reader_fingerprint, shipped_threshold
 
 EVAL_DIR = Path(__file__).parent
 
@@ -44,8 +45,8 @@ def gold_chunks(pipeline: QA, row: dict) -> list[int]:
     return picked
 
 
-def run(pipeline: QA, rows: list[dict]) -> tuple[list[dict], list[dict]]:
-    """(integrated, isolated) per-question results, both without a threshold."""
+def run(pipeline: QA, rows: list[dict], isolated: bool = True) -> tuple[list[dict], list[dict]]:
+    """(integrated, isolated) per-question results with the pipeline's own thresholds."""
     integrated, isolated = [], []
     for row in rows:
         t0 = time.perf_counter()
@@ -53,9 +54,60 @@ def run(pipeline: QA, rows: list[dict]) -> tuple[list[dict], list[dict]]:
         seconds = time.perf_counter() - t0
         hits = retrieval.search(pipeline.data, row["question"], pipeline.settings, pipeline.settings.top_k)
         integrated.append(score_row(answer, row, seconds, [pipeline.data.chunks[h.chunk] for h in hits]))
-        if row["category"] != "unanswerable":
+        if isolated and row["category"] != "unanswerable":
             isolated.append(score_row(pipeline.read(row["question"], gold_chunks(pipeline, row)), row))
     return integrated, isolated
+
+
+def collect(pipeline: QA, rows: list[dict], per_method: int = 2) -> list[dict]:
+    """Every question's candidates (the best ``per_method`` of each reader) with features and
+    whether each is right (F1 >= 0.5 against the gold answers; never for unanswerable rows)."""
+    from qa.metrics import best_score, exact_match, f1
+    from qa.views import squash
+    out = []
+    for row in rows:
+        _, _, cands = pipeline.candidates(row["question"])
+        answerable = row["category"] != "unanswerable"
+        kept, counts = [], {}
+        for c in cands:
+            counts[c.method] = counts.get(c.method, 0) + 1
+            if counts[c.method] > per_method:
+                continue
+            source = pipeline.data.sources[c.doc_id]
+            text = "; ".join(squash(source[s:e]) for s, e in c.parts) or squash(source[c.start:c.end])
+            em = best_score(exact_match, text, row["answers"]) if answerable else 0.0
+            f = best_score(f1, text, row["answers"]) if answerable else 0.0
+            kept.append({"vector": c.features["vector"], "text": text, "method": c.method, "em": em,
+                         "f1": f, "right": int(answerable and f >= 0.5), "raw": c.score})
+        result = {"id": row["id"], "question": row["question"], "category": row["category"],
+                  "answerable": answerable, "gold": row["answers"][:1], "rank": None}
+        out.append({"cands": kept, "result": result})
+    return out
+
+
+def reader_thresholds(pipeline: QA) -> dict[str, float]:
+    """The fixed thresholds of the readers that are not calibrated."""
+    return {r.name: r.threshold for r in pipeline.readers if r.name != confidence.CALIBRATED}
+
+
+def calibrate_model(pipeline: QA, rows: list[dict]) -> dict:
+    """Fit the confidence model and the neural threshold on the gold set, with held-out figures."""
+    confidence.use_model(None)                       # raw reader scores while collecting
+    try:
+        per_question = collect(pipeline, rows)
+    finally:
+        confidence.reset()
+    cal = calibrate.cross_validate(per_question, reader_thresholds(pipeline))
+    held_out = cal.pop("held_out_results")
+    cal["held_out"] = {k: v for k, v in by_category(held_out)["all"].items()
+                       if not k.startswith(("recall", "mrr"))}
+    cal["model"] = calibrate.fit([c for q in per_question for c in q["cands"]
+                                  if c["method"] == confidence.CALIBRATED])
+    cal.update(date=time.strftime("%Y-%m-%d"), reader=reader_fingerprint(), gold_rows=len(rows))
+    calibration_path().write_text(json.dumps(cal, indent=1) + "\n")
+    confidence._shipped.cache_clear()
+    shipped_threshold.cache_clear()
+    return cal
 
 
 def diff(previous: list[dict], current: list[dict]) -> list[dict]:
@@ -72,16 +124,11 @@ def diff(previous: list[dict], current: list[dict]) -> list[dict]:
     return sorted(changes, key=lambda c: (not c["regression"], c["id"]))
 
 
-def _threshold(results: list[dict], recalibrate: bool) -> dict:
+def _calibration(pipeline: QA, rows: list[dict], recalibrate: bool) -> dict:
     path = calibration_path()
     stale = not path.exists() or json.loads(path.read_text()).get("reader") != reader_fingerprint()
     if recalibrate or stale:
-        cal = calibrate.cross_validate(results)
-        cal["date"] = time.strftime("%Y-%m-%d")
-        cal["reader"] = reader_fingerprint()
-        cal["gold_rows"] = len(results)
-        path.write_text(json.dumps(cal, indent=1) + "\n")
-        return cal
+        return calibrate_model(pipeline, rows)
     return json.loads(path.read_text())
 
 
@@ -92,11 +139,11 @@ def evaluate(recalibrate: bool = False, settings: Settings | None = None) -> dic
     if problems:
         raise SystemExit("gold set is broken:\n  " + "\n  ".join(problems[:20]))
     base = settings or Settings()
-    pipeline = QA(bundled.pipeline().data, dataclasses.replace(base, threshold=0.0))
-    raw_integrated, raw_isolated = run(pipeline, rows)
-    cal = _threshold(raw_integrated, recalibrate)
-    integrated = calibrate.apply(raw_integrated, cal["threshold"])
-    isolated = calibrate.apply(raw_isolated, cal["threshold"])
+    data = bundled.pipeline().data
+    raw = QA(data, dataclasses.replace(base, threshold=0.0))
+    cal = _calibration(raw, rows, recalibrate)
+    integrated, isolated = run(QA(data, base), rows)
+    raw_integrated, _ = run(raw, rows, isolated=False)
     return {"date": time.strftime("%Y-%m-%d %H:%M"), "threshold": cal["threshold"], "calibration": cal,
             "integrated": by_category(integrated), "isolated": by_category(isolated),
             "questions": integrated, "isolated_questions": isolated, "raw": raw_integrated,

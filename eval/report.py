@@ -83,8 +83,10 @@ def markdown(result: dict, plots: bool) -> str:
         "(retrieved passages, those holding the readers' answers first); first-stage R@3 ranks the "
         "retrieval alone (dense + BM25 fusion).\n\n" + metrics_table(result["integrated"]),
         "## Isolated (readers given the gold passage)\n\n" + metrics_table(result["isolated"]),
-        f"## Abstention threshold\n\nShipped threshold **{cal['threshold']:.4f}** ({cal['method']}). "
-        f"Fold thresholds: {cal['fold_thresholds']}. Held-out decisions: {cal['held_out']}.",
+        f"## Confidence and abstention\n\nNeural-reader threshold **{cal['threshold']:.4f}** "
+        f"({cal['method']}). Fold thresholds: {cal['fold_thresholds']}.\n\nHeld-out figures "
+        f"(each question answered by a model and threshold fitted without it): "
+        + ", ".join(f"{k} {v}" for k, v in cal["held_out"].items()),
         ("![risk-coverage](plots/risk_coverage.png)\n\n![latency](plots/latency.png)" if plots else ""),
         "## External benchmarks\n\n" + _external(),
         "## Changes since the previous run (regressions first)\n\n" + _diff_lines(result["diff"]),

@@ -162,10 +162,32 @@ def prose_chunks(doc_id: str, source: str, blocks: list[edgar.Block], max_words:
         body = next((u for u in packed if u.kind != "heading"), packed[-1])
         heading = next((b.heading for b in blocks if b.start <= body.start < b.end + 1), blocks[-1].heading)
         lists = _lists(source, packed)
-        out.append(Chunk(doc_id, "prose", start, end, heading, collapse(source, start, end).text,
-                         ((start, end),), tuple((u.start, u.end) for u in packed),
-                         {"lists": lists} if lists else None))
+        pieces = _unit_pieces(source, packed)
+        out.append(Chunk(doc_id, "prose", start, end, heading, _render(source, pieces), pieces,
+                         tuple((u.start, u.end) for u in packed), {"lists": lists} if lists else None))
     return out
+
+
+def _unit_pieces(source: str, units: list[Unit]) -> tuple:
+    """The units as view pieces, punctuated so a reader sees sentences: a heading ends with
+    ". " unless it has its own colon, bullets are joined by "; " (their "o" markers dropped)."""
+    pieces: list = []
+    for k, unit in enumerate(units):
+        if k:
+            prev = units[k - 1]
+            ends = source[prev.start:prev.end].rstrip()[-1:]
+            if prev.kind == "heading" and ends not in ":.":
+                pieces.append(". ")
+            elif prev.kind == "bullet" and unit.kind == "bullet" and ends not in ";.,":
+                pieces.append("; ")
+            else:
+                pieces.append(" ")
+        pieces.append((unit.start, unit.end))
+    return tuple(pieces)
+
+
+def _render(source: str, pieces: tuple) -> str:
+    return "".join(p if isinstance(p, str) else " ".join(source[p[0]:p[1]].split()) for p in pieces)
 
 
 def _title(doc_id: str, source: str, blocks: list[edgar.Block]) -> tuple[list[Chunk], int]:

@@ -96,18 +96,23 @@ def reader_available() -> bool:
     return (READER_DIR / "model.safetensors").is_file()
 
 
-@_locked_cache
-def reader():
-    """The trained extractive reader on ONNX Runtime (dynamic int8)."""
+@functools.cache
+def reader(precision: str = "int8"):
+    """The trained extractive reader on ONNX Runtime: "int8" (dynamic) or "fp32"."""
+    with _lock:
+        return _reader(precision)
+
+
+def _reader(precision: str):
     if not reader_available():
         raise ModelError(f"no reader weights in {READER_DIR}: train and export them with "
                          "`python -m qa.train_reader train` then `... export`")
     from qa import onnx_export, ort
-    target = onnx_export.cache_dir() / f"reader-{_sha(READER_DIR / 'model.safetensors')}"
+    target = onnx_export.cache_dir() / f"reader-v2-{_sha(READER_DIR / 'model.safetensors')}"
     try:
         folder = onnx_export.export_reader(READER_DIR, target)
     except Exception as exc:     # noqa: BLE001 - any export failure gets one clear message
         raise ModelError(f"could not prepare the reader in {target}: {exc}; check that the "
                          "folder is writable (or set QA_CACHE_DIR) and torch is installed") from exc
-    log.info("reader from %s", folder)
-    return ort.SpanModel(folder)
+    log.info("reader (%s) from %s", precision, folder)
+    return ort.SpanModel(folder, "model.onnx" if precision == "int8" else "fp32.onnx")

@@ -97,7 +97,8 @@ def export_embedder(source: Path, target: Path) -> Path:
 
 
 def export_reader(source: Path, target: Path) -> Path:
-    """The span reader (start and end logits), quantised to dynamic int8."""
+    """The span reader (start and end logits): ``model.onnx`` in dynamic int8, ``fp32.onnx`` kept
+    for comparison (``Settings.reader_precision``)."""
     def build(tmp: Path) -> None:
         import torch
         from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -119,6 +120,5 @@ def export_reader(source: Path, target: Path) -> Path:
             str(source), local_files_only=True, dtype=torch.float32, attn_implementation="eager").eval()
         _export(Logits(model), _example(), ["start_logits", "end_logits"], tmp / "fp32.onnx")
         quantize_dynamic(str(tmp / "fp32.onnx"), str(tmp / "model.onnx"), weight_type=QuantType.QInt8)
-        (tmp / "fp32.onnx").unlink()
         shutil.copy(source / "tokenizer.json", tmp / "tokenizer.json")
     return _atomic_dir(target, build)

@@ -82,8 +82,8 @@ class Window:
 class SpanModel:
     """The extractive reader: start and end logits for question + passage windows."""
 
-    def __init__(self, folder: Path):
-        self.session = _session(folder / "model.onnx")
+    def __init__(self, folder: Path, model_file: str = "model.onnx"):
+        self.session = _session(folder / model_file)
         self.tokenizer = _tokenizer(folder / "tokenizer.json")
         self.tokenizer.no_padding()
         self._lock = threading.Lock()

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from qa import indexing, retrieval, store
+from qa import confidence, indexing, retrieval, store
 from qa.answer import Answer, Passage, Span
 from qa.errors import QAError, UnknownDocumentError
 from qa.questions import Question, analyse
@@ -24,7 +24,7 @@ from qa.views import squash
 log = logging.getLogger(__name__)
 
 
-def default_readers(data: indexing.IndexData) -> list:
+def default_readers(data: indexing.IndexData, settings: Settings | None = None) -> list:
     """Table cells, lists, fee schedules, then spans (the trained reader, or typed candidates)."""
     from qa import models
     from qa.readers.lists import ListReader
@@ -34,7 +34,9 @@ def default_readers(data: indexing.IndexData) -> list:
     structural = [TableReader(data), ListReader(data.sources), ScheduleReader()]
     if models.reader_available():
         from qa.readers.neural import NeuralReader
-        return structural + [NeuralReader()]
+        settings = settings or Settings()
+        return structural + [NeuralReader(max_answer_tokens=settings.max_answer_tokens,
+                                          precision=settings.reader_precision)]
     return structural + [TypedReader(data)]
 
 
@@ -44,7 +46,7 @@ class QA:
     def __init__(self, data: indexing.IndexData, settings: Settings | None = None, readers=None):
         self.data = data
         self.settings = settings or Settings()
-        self.readers = readers if readers is not None else default_readers(data)
+        self.readers = readers if readers is not None else default_readers(data, self.settings)
         self._lock = threading.RLock()
 
     # -- construction -------------------------------------------------------
@@ -115,14 +117,18 @@ class QA:
     # -- asking -------------------------------------------------------------
     def ask(self, question: str, doc_id: str | None = None) -> Answer:
         """Answer ``question`` from the filings (or from ``doc_id`` only)."""
+        q, passages, candidates = self.candidates(question, doc_id)
+        return self._answer(q, passages, candidates)
+
+    def candidates(self, question: str, doc_id: str | None = None):
+        """(question, passages, scored candidates best first): what ``ask`` decides from."""
         q = analyse(question, self.settings.max_question_chars)
         self._check_doc(doc_id)
         with self._lock:
             hits = retrieval.search(self.data, q.text, self.settings,
                                     max(self.settings.top_k, self.settings.read_k), doc_id)
             passages = [self._passage(h, rank) for rank, h in enumerate(hits)]
-            candidates = self._read(q, passages)
-        return self._answer(q, passages, candidates)
+            return q, passages, self._read(q, passages)
 
     def read(self, question: str, chunk_ids: list[int]) -> Answer:
         """Answer from the given chunks only, skipping retrieval (the evaluation's isolated mode)."""
@@ -166,9 +172,19 @@ class QA:
                                    meta={"lists": lists} if lists else chunk.meta)
 
     def _read(self, q: Question, passages: list[ReadPassage]) -> list[Candidate]:
-        span_passages = passages[:self.settings.read_k]
-        found = [c for reader in self.readers
-                 for c in reader.read(q, passages if getattr(reader, "structural", False) else span_passages)]
+        """Every reader's candidates, scored by the calibrated confidence when there is one."""
+        span_passages = [p for p in passages if p.chunk.kind != "table"][:self.settings.read_k]
+        found = []
+        for reader in self.readers:
+            structural = getattr(reader, "structural", False)
+            for cand in reader.read(q, passages if structural else span_passages):
+                read_from = (passages if structural else span_passages)[cand.passage]
+                vector = confidence.features(cand, read_from, q)
+                score = confidence.calibrated(vector) if cand.method == confidence.CALIBRATED else None
+                found.append(dataclasses.replace(
+                    cand, score=cand.score if score is None else score,
+                    passage=next(i for i, p in enumerate(passages) if p is read_from),
+                    features={**cand.features, "vector": vector}))
         return sorted(found, key=lambda c: -c.score)
 
     def _threshold(self, method: str) -> float:
@@ -178,20 +194,22 @@ class QA:
         return getattr(reader, "threshold", 0.5)
 
     def _answer(self, q: Question, passages: list[ReadPassage], cands: list[Candidate]) -> Answer:
-        ranked = self._ranked(passages, cands)
+        """The best candidate that clears its reader's threshold, or "the filing does not say"."""
+        best = next((c for c in cands if c.score >= self._threshold(c.method)), None)
+        ordered = ([best] if best else []) + [c for c in cands if c is not best]
+        ranked = self._ranked(passages, ordered)
         evidence = tuple(self._evidence(p, rank) for rank, p in enumerate(ranked[:self.settings.top_k]))
-        spans = self._spans(cands)
-        best = cands[0] if cands else None
-        if best is None or best.score < self._threshold(best.method):
-            return Answer(q.text, "", False, best.score if best else 0.0, evidence=evidence,
-                          alternatives=spans[:5], method=best.method if best else "")
+        spans = self._spans(ordered)
+        if best is None:
+            top = cands[0] if cands else None
+            return Answer(q.asked, "", False, top.score if top else 0.0, evidence=evidence,
+                          alternatives=spans[:5], method=top.method if top else "")
         source = self.data.sources[best.doc_id]
         parts = tuple(Span(squash(source[s:e]), best.doc_id, s, e, best.score)
                       for s, e in best.parts) or (spans[0],)
         cs, ce, context = self._context(ranked[0], best)
-        text = "; ".join(p.text for p in parts)
-        return Answer(q.text, text, True, best.score, best.doc_id, best.start, best.end,
-                      context, cs, ce, parts, spans[1:6], evidence, best.method)
+        return Answer(q.asked, "; ".join(p.text for p in parts), True, best.score, best.doc_id,
+                      best.start, best.end, context, cs, ce, parts, spans[1:6], evidence, best.method)
 
     def _ranked(self, passages: list[ReadPassage], cands: list[Candidate]) -> list[ReadPassage]:
         """Passages best first: those holding the readers' candidates (by score), then the rest

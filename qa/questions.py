@@ -39,11 +39,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 @dataclass(frozen=True)
 class Question:
-    """A validated question with its expected answer type and stemmed content terms."""
+    """A validated question (common typos fixed) with its answer type and stemmed content terms."""
 
-    text: str
+    text: str                 # what retrieval and the readers see (typos fixed)
     kind: str
     terms: tuple[str, ...]
+    asked: str = ""           # the question as the user typed it (whitespace tidied)
 
 
 def clean(question: object, max_chars: int) -> str:
@@ -63,13 +64,20 @@ def clean(question: object, max_chars: int) -> str:
 
 _TYPOS = [(re.compile(p, re.IGNORECASE), r) for p, r in [
     (r"\bwat\b|\bwht\b", "what"), (r"\bwhats\b", "what is"), (r"\bwhos\b", "who is"),
-    (r"\bwen\b", "when"), (r"\bwhere's\b|\bwheres\b", "where is"), (r"\bhow's\b", "how is")]]
+    (r"\bwen\b", "when"), (r"\bwhere's\b|\bwheres\b", "where is"), (r"\bhow's\b", "how is"),
+    (r"\badvisor\b", "adviser"), (r"\badvisors\b", "advisers"), (r"\bmanger\b", "manager")]]
+
+
+def fix_typos(text: str) -> str:
+    """Common shorthand and misspellings of question words ("whos" -> "who is")."""
+    for pattern, repl in _TYPOS:
+        text = pattern.sub(repl, text)
+    return text
 
 
 def answer_kind(text: str) -> str:
     """The expected answer type of a question (see the module docstring)."""
-    for pattern, repl in _TYPOS:
-        text = pattern.sub(repl, text)
+    text = fix_typos(text)
     for pattern, kind in _COMPILED:
         if pattern.search(text):
             return kind
@@ -78,5 +86,6 @@ def answer_kind(text: str) -> str:
 
 def analyse(question: object, max_chars: int) -> Question:
     """Validate and analyse a question."""
-    text = clean(question, max_chars)
-    return Question(text, answer_kind(text), tuple(lexical.terms(text)))
+    asked = clean(question, max_chars)
+    text = fix_typos(asked)
+    return Question(text, answer_kind(text), tuple(lexical.terms(text)), asked)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -30,14 +30,14 @@ def reader_fingerprint() -> str:
         return "typed"
     try:
         facts = json.loads((folder / "training.json").read_text())
-        return f"neural:step{facts['step']}:f1{facts['best_f1']}"
+        return f"neural:step{facts.get('best_step', facts['step'])}:f1{facts['best_f1']}"
     except (OSError, ValueError, KeyError):
         return "neural:unknown"
 
 
 @functools.cache
 def shipped_threshold() -> float | None:
-    """The calibrated threshold, when it was calibrated for the reader in use."""
+    """The neural reader's calibrated threshold, when it was calibrated for the reader in use."""
     try:
         cal = json.loads(calibration_path().read_text())
     except (OSError, ValueError):
@@ -61,8 +61,9 @@ class Settings:
     dense_weight: float = 1.0
     bm25_weight: float = 1.0
     max_answer_tokens: int = 40
-    # answers scoring below this are withheld; default: qa/calibration.json, else each reader's own
-    threshold: float | None = field(default_factory=shipped_threshold)
+    reader_precision: str = "int8"      # "int8" (dynamic quantisation) or "fp32"
+    # one threshold for every reader; None: each reader's own (the neural one from calibration.json)
+    threshold: float | None = None
     max_question_chars: int = 1000
     max_file_bytes: int = 20_000_000
 

@@ -72,6 +72,8 @@ def cmd_export(args) -> None:
     model.save_pretrained(args.out, safe_serialization=True)
     AutoTokenizer.from_pretrained(_base_model()).save_pretrained(args.out)
     facts = {k: state[k] for k in ("step", "epoch", "examples", "seconds", "history", "best_f1", "config")}
+    best = max(state["history"], key=lambda h: h["f1"]) if state["history"] else {}
+    facts["best_step"], facts["best_examples"] = best.get("step"), best.get("examples")
     for name in ("eval.json", "eval_full.json"):
         if (args.workdir / name).exists():
             facts[name.removesuffix(".json")] = json.loads((args.workdir / name).read_text())
@@ -102,8 +104,9 @@ this project's CPU by `python -m qa.train_reader train`. Weights are fp16 safete
 windows of {cfg['max_len']} word pieces, stride {cfg['stride']}; batch {cfg['batch_size']};
 AdamW lr {cfg['lr']} (linear warm-up {cfg['warmup']:.0%}, linear decay), weight decay
 {cfg['weight_decay']}; {cfg['epochs']} epochs planned; bf16 autocast on CPU; length-grouped
-batches; seed {cfg['seed']}. Exported at step {facts['step']} ({facts['examples']:,} windows,
-{facts['seconds'] / 3600:.1f} h), the checkpoint with the best dev F1.
+batches; seed {cfg['seed']}. These weights are the checkpoint with the best dev F1, from step
+{facts.get('best_step')} ({(facts.get('best_examples') or 0):,} windows); exported when training
+had reached step {facts['step']} of {cfg['epochs']} planned epochs ({facts['seconds'] / 3600:.1f} h of CPU time).
 
 ## Measured
 Dev = SQuAD 1.1 dev, {dev.get('sample', 'a seeded sample of ' + str(dev.get('n')) + ' questions')};

@@ -28,7 +28,7 @@ class ListReader:
     structural = True      # reads every retrieved passage, not only the top read_k
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
-        if question.kind not in ("list", "other", "entity") or not question.terms:
+        if question.kind not in ("list", "other") or not question.terms:
             return []
         out = []
         for p_idx, passage in enumerate(passages):

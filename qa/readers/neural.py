@@ -31,15 +31,21 @@ class NeuralReader:
     """Span prediction with the MiniLM reader trained on SQuAD v1.1 (+ negatives)."""
 
     name = "neural"
-    threshold = 0.5
+
+    @property
+    def threshold(self) -> float:
+        """Calibrated on the gold set (``qa eval --calibrate``); 0.5 before that."""
+        from qa.settings import shipped_threshold
+        value = shipped_threshold()
+        return 0.5 if value is None else value
 
     def __init__(self, max_len: int = 192, stride: int = 64, max_answer_tokens: int = 40,
-                 per_window: int = 3):
-        self.max_len, self.stride = max_len, stride
+                 per_window: int = 3, precision: str = "int8"):
+        self.max_len, self.stride, self.precision = max_len, stride, precision
         self.max_answer_tokens, self.per_window = max_answer_tokens, per_window
 
     def _forward(self, question: str, contexts: list[str]):
-        model = models.reader()
+        model = models.reader(self.precision)
         windows = model.windows(question, contexts, self.max_len, self.stride)
         starts, ends = model.logits(windows)
         return windows, starts, ends
