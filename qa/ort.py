@@ -88,12 +88,21 @@ class SpanModel:
         self.tokenizer.no_padding()
         self._lock = threading.Lock()
 
-    def windows(self, question: str, passages: list[str], max_len: int, stride: int) -> list[Window]:
-        """Every window of every passage, as transformers' ``return_overflowing_tokens`` makes them."""
+    def windows(self, question: str, passages: list[str], max_len: int, stride: int,
+                max_question: int = 64) -> list[Window]:
+        """Every window of every passage, as transformers' ``return_overflowing_tokens`` makes them.
+
+        A question longer than ``max_question`` word pieces is cut there, so every window keeps
+        room for the passage (more than ``stride`` pieces)."""
         out = []
+        question = question.strip()
         with self._lock:
+            self.tokenizer.no_truncation()
+            pieces = self.tokenizer.encode(question, add_special_tokens=False).offsets
+            if len(pieces) > max_question:
+                question = question[:pieces[max_question - 1][1]]
             self.tokenizer.enable_truncation(max_len, stride=stride, strategy="only_second")
-            encodings = self.tokenizer.encode_batch([(question.lstrip(), p) for p in passages])
+            encodings = self.tokenizer.encode_batch([(question, p) for p in passages])
         for k, enc in enumerate(encodings):
             for e in [enc] + list(enc.overflowing):
                 out.append(Window(k, e.ids, e.type_ids, e.offsets, e.sequence_ids))
