@@ -16,7 +16,8 @@ import logging
 import os
 from pathlib import Path
 
-DEFAULT_WORKDIR = Path(os.environ.get("QA_TRAIN_DIR", Path.home() / ".cache" / "filing-qa" / "reader-train"))
+# Kept apart from the model cache (~/.cache/filing-qa), which is safe to clear.
+DEFAULT_WORKDIR = Path(os.environ.get("QA_TRAIN_DIR", Path.home() / "filing-qa-reader-train"))
 DEFAULT_OUT = Path(__file__).parent / "reader_model"
 
 
@@ -35,6 +36,8 @@ def _trainer(workdir: Path):
 def cmd_train(args) -> None:
     """Train (or resume) until the configured epochs are done."""
     trainer = _trainer(args.workdir)
+    if args.warm_start:
+        trainer.warm_start(args.warm_start)
     try:
         trainer.train()
     except KeyboardInterrupt:
@@ -133,6 +136,9 @@ def main(argv=None) -> None:
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--full", action="store_true", help="eval on the full SQuAD dev set")
+    parser.add_argument("--warm-start", type=Path, metavar="EXPORTED_DIR",
+                        help="a new run continues from exported weights at their recorded step "
+                             "(fresh optimizer state); for when a work dir was lost")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     {"train": cmd_train, "eval": cmd_eval, "export": cmd_export}[args.command](args)

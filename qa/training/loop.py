@@ -111,6 +111,25 @@ class Trainer:
         log.info("resumed at step %d (epoch %d, batch %d)", self.state["step"],
                  self.state["epoch"], self.state["batch"])
 
+    def warm_start(self, exported: Path) -> None:
+        """Continue a lost run from its exported best weights: same data order and schedule from
+        the recorded step on, but a fresh optimizer (Adam moments restart at zero)."""
+        if self.state["step"]:
+            raise SystemExit(f"{self.workdir} already holds a run at step {self.state['step']}")
+        facts = json.loads((Path(exported) / "training.json").read_text())
+        if facts["config"] != asdict(self.cfg):
+            raise SystemExit("the exported weights were trained with other settings")
+        weights = load_file(Path(exported) / "model.safetensors")
+        self.model.load_state_dict({k: v.float() for k, v in weights.items()})
+        step = facts["best_step"]
+        history = [h for h in facts["history"] if h["step"] <= step]
+        per_epoch = -(-len(self.features) // self.cfg.batch_size)
+        self.state.update(step=step, epoch=step // per_epoch, batch=step % per_epoch,
+                          examples=facts["best_examples"], history=history,
+                          best_f1=max(h["f1"] for h in history), warm_started_at=step)
+        save_file({k: v.float().contiguous() for k, v in weights.items()}, self.workdir / "best.safetensors")
+        log.info("warm start at step %d from %s", step, exported)
+
     def checkpoint(self) -> None:
         """Write model, optimizer and state atomically (temp file, then rename)."""
         tmp = self.workdir / "tmp"
