@@ -22,6 +22,7 @@ from qa.sources import doc_id_for, read_filing
 from qa.views import squash
 
 log = logging.getLogger(__name__)
+SURE = 0.9    # a structural answer this confident skips the neural reader
 
 
 def default_readers(data: indexing.IndexData, settings: Settings | None = None) -> list:
@@ -172,20 +173,28 @@ class QA:
                                    meta={"lists": lists} if lists else chunk.meta)
 
     def _read(self, q: Question, passages: list[ReadPassage]) -> list[Candidate]:
-        """Every reader's candidates, scored by the calibrated confidence when there is one."""
+        """Every reader's candidates, scored by the calibrated confidence when there is one.
+
+        The structural readers go first; when one of them is sure (score >= ``SURE``), the
+        neural forward pass is skipped."""
         span_passages = [p for p in passages if p.chunk.kind != "table"][:self.settings.read_k]
-        found = []
-        for reader in self.readers:
+        found: list[Candidate] = []
+        for reader in sorted(self.readers, key=lambda r: not getattr(r, "structural", False)):
             structural = getattr(reader, "structural", False)
-            for cand in reader.read(q, passages if structural else span_passages):
-                read_from = (passages if structural else span_passages)[cand.passage]
-                vector = confidence.features(cand, read_from, q)
-                score = confidence.calibrated(vector) if cand.method == confidence.CALIBRATED else None
-                found.append(dataclasses.replace(
-                    cand, score=cand.score if score is None else score,
-                    passage=next(i for i, p in enumerate(passages) if p is read_from),
-                    features={**cand.features, "vector": vector}))
+            if not structural and any(c.score >= SURE for c in found):
+                break
+            read_from = passages if structural else span_passages
+            found += [self._scored(q, c, read_from[c.passage], passages) for c in reader.read(q, read_from)]
         return sorted(found, key=lambda c: -c.score)
+
+    @staticmethod
+    def _scored(q: Question, cand: Candidate, read_from: ReadPassage,
+                passages: list[ReadPassage]) -> Candidate:
+        vector = confidence.features(cand, read_from, q)
+        score = confidence.calibrated(vector) if cand.method == confidence.CALIBRATED else None
+        return dataclasses.replace(cand, score=cand.score if score is None else score,
+                                   passage=next(i for i, p in enumerate(passages) if p is read_from),
+                                   features={**cand.features, "vector": vector})
 
     def _threshold(self, method: str) -> float:
         if self.settings.threshold is not None:

@@ -62,17 +62,18 @@ def _dense(data: IndexData, vector: np.ndarray, k: int, rng: tuple[int, int] | N
 
 
 def _bm25(data: IndexData, query_terms: list[str], k: int, rng: tuple[int, int] | None):
-    n = len(data.chunks)
-    mask = None
-    if rng is not None:
-        mask = np.zeros(n, dtype=np.float32)
-        mask[rng[0]:rng[1]] = 1.0
-    if not query_terms:
+    """Top ``k`` chunks by BM25 (scores from bm25s; the top-k taken here, without its thread pool)."""
+    known = [t for t in query_terms if t in data.bm25.vocab_dict]
+    if not known:
         return np.zeros(0, dtype=int), np.zeros(0)
-    ids, scores = data.bm25.retrieve([query_terms], k=min(k, n), show_progress=False,
-                                     weight_mask=mask, n_threads=1)
-    keep = scores[0] > 0
-    return ids[0][keep], scores[0][keep]
+    scores = data.bm25.get_scores(known)
+    if rng is not None:
+        scores = scores[rng[0]:rng[1]]
+    k = min(k, len(scores))
+    top = np.argpartition(-scores, k - 1)[:k]
+    top = top[np.argsort(-scores[top], kind="stable")]
+    top = top[scores[top] > 0]
+    return top + (rng[0] if rng is not None else 0), scores[top]
 
 
 def search(data: IndexData, question: str, settings: Settings, k: int,
