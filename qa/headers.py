@@ -13,6 +13,7 @@ Not handled: other synonyms that share no words with the label.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -25,6 +26,7 @@ _SUBS = [(re.compile(p), r) for p, r in [
     (r"\bbenchmark\b", "index"),
     (r"\bfirst (?=years?\b)", "1 "), (r"\bsecond (?=years?\b)", "2 "), (r"\bthird (?=years?\b)", "3 "),
     (r"\bfifth (?=years?\b)", "5 "), (r"\btenth (?=years?\b)", "10 "),
+    (r"\bpercent(age)?\b|\bpct\b", "%"),
     (r"\byrs?\b|\byears\b", "year"), (r"\bmonths\b", "month"), (r"\bshares\b", "share"),
     (r"\bfees\b", "fee"), (r"\bexpenses\b", "expense"), (r"\breturns\b", "return"),
     (r"\bannually\b", "annual"), (r"\bone\b", "1"),
@@ -41,7 +43,15 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " ", text)
     for pattern, repl in _SUBS:
         text = pattern.sub(repl, text)
-    return " ".join(text.split())
+    words = text.split()
+    stems = _stemmer().stemWords(words)
+    return " ".join(s if w.isalpha() and len(w) > 3 else w for w, s in zip(words, stems))
+
+
+@functools.cache
+def _stemmer():
+    import Stemmer
+    return Stemmer.Stemmer("english")
 
 
 def _tokens(text: str) -> list[str]:

@@ -52,6 +52,7 @@ def _cell_chunks(doc_id, source, table, title, title_pieces, index) -> list[Chun
             pieces += [SEP] + _label_pieces(col_parts) + [": ", (cell.start, cell.end)]
             meta = {"table": index, "row": r, "col": c, "title": title,
                     "row_label": row.label_text, "col_label": table.column_label(c),
+                    "col_spans": [[p.start, p.end] for p in col_parts],
                     "marker": row.marker, "footnote": table.footnote_text(row.marker)}
             out.append(_chunk(doc_id, source, "cell", cell.start, cell.end, title, pieces, meta))
     return out

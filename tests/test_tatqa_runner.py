@@ -30,10 +30,10 @@ def test_render_puts_a_parsable_table_first(contexts):
 
 
 def test_render_keeps_empty_cells_and_pads_rows():
-    context = {"table": {"uid": "t", "table": [["", "2019"], ["Sales", "1|2", "extra"], ["Costs"]]},
+    context = {"table": {"uid": "t", "table": [["", "2019"], ["Sales", "1|2", "30"], ["Costs"]]},
                "paragraphs": [{"order": 2, "text": "Second."}, {"order": 1, "text": "First."}]}
     text = tatqa.render(context)
-    assert text.splitlines()[:4] == ["|  | 2019 |  |", "|---|---|---|", "| Sales | 1/2 | extra |",
+    assert text.splitlines()[:4] == ["|  | 2019 |  |", "|---|---|---|", "| Sales | 1/2 | 30 |",
                                      "| Costs |  |  |"]
     assert text.index("First.") < text.index("Second.")
 

@@ -79,6 +79,10 @@ class NeuralReader:
         src = passage.view.to_source(span.char_start, span.char_end)
         if src is None:
             return None
+        # a span reaching into a cell's labels (kept elsewhere in the filing) is cut to the cell
+        src = (max(src[0], passage.chunk.start), min(src[1], passage.chunk.end))
+        if src[0] >= src[1]:
+            return None
         margin = span.score - span.null_score
         typed = self._type_ok(question, passage.view.text[span.char_start:span.char_end])
         score = 1.0 / (1.0 + math.exp(-margin / 2.0)) * (0.5 if typed is False else 1.0)

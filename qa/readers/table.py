@@ -6,30 +6,48 @@ retrieved passages.  Row and column labels are matched fuzzily
 the runner-up, or when it has a single label.  The answer is the cell as
 printed, with the cell's offsets.
 
-Not handled: questions that need two cells (differences, sums) and tables
-whose labels sit in the body rather than the first column.
+"In which year was X larger?" compares the row's numbers across its year columns
+and answers with the year as printed in the header.
+
+Not handled: questions that need arithmetic over cells (differences, sums) and
+tables whose labels sit in the body rather than the first column.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from qa.headers import label_scores
+from qa.numbers import parse_number
 from qa.indexing import IndexData
 from qa.questions import Question
 from qa.readers.base import Candidate, ReadPassage
 
 MIN_LABEL = 0.4
+_LOW = {"lower", "lowest", "smaller", "smallest", "less", "least", "fewer"}
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_COMPARE = re.compile(r"\b(which|what)\b.{0,20}\b(year|years|fy|period|quarter)\b.*\b(?P<dir>larger|largest|"
+                      r"higher|highest|greater|greatest|more|most|bigger|biggest|lower|lowest|smaller|"
+                      r"smallest|less|least|fewer)\b", re.IGNORECASE)
 MIN_MARGIN = 0.2
 
 
-def _pick(scores: list[float]) -> tuple[list[int], float] | None:
+def _pick(scores: list[float], labels: list[str] | None = None) -> tuple[list[int], float] | None:
     """The named labels and their strength: every label quoted verbatim when the question
-    quotes several ("in 2019 and 2018"), else the clearly-best one; None when none is named."""
+    quotes several ("in 2019 and 2018"), else the clearly-best one; None when none is named.
+    Years quoted beside another quoted label are context ("% change between 2018 and 2019")."""
     if len(scores) == 1:
         return [0], 1.0
     verbatim = [i for i, s in enumerate(scores) if s >= 0.95]
+    if labels is not None and len(verbatim) > 1:
+        other = [i for i in verbatim if not _YEAR.search(re.sub(r"(?<=\d) (?=\d)", "", labels[i]))]
+        if other and len(other) < len(verbatim):
+            verbatim = other
     if len(verbatim) > 1:
         return verbatim, 1.0
+    exact = [i for i, s in enumerate(scores) if s == 1.0]
+    if len(exact) == 1:                 # the only label the question quotes word for word
+        return exact, 1.0
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
     best, second = scores[order[0]], scores[order[1]]
     if best < MIN_LABEL or best - second < MIN_MARGIN:
@@ -69,7 +87,7 @@ class TableReader:
         rows = sorted({m["row_label"] for m in meta.values()})
         cols = sorted({m["col_label"] for m in meta.values()})
         row = _pick(label_scores(question.text, rows))
-        col = _pick(label_scores(question.text, cols))
+        col = _pick(label_scores(question.text, cols), cols)
         if row is None:
             return None
         named_rows = {rows[i] for i in row[0]}
@@ -83,9 +101,40 @@ class TableReader:
         match = [i for i in in_rows if meta[i]["col_label"] in named_cols]
         return (match, row[1], col[1]) if match else None
 
+    def _compare(self, question: Question, key: tuple[str, int]):
+        """For "in which year was X larger?": (cell chunk, (start, end) of its year, row strength)."""
+        wanted = _COMPARE.search(question.text)
+        chunk_ids = self.cells.get(key, [])
+        if wanted is None or not chunk_ids:
+            return None
+        meta = {i: self.data.chunks[i].meta for i in chunk_ids}
+        rows = sorted({m["row_label"] for m in meta.values()})
+        row = _pick(label_scores(question.text, rows))
+        if row is None or len(row[0]) != 1:
+            return None
+        values = []
+        for i in chunk_ids:
+            number = parse_number(self.data.chunks[i].text.rsplit(": ", 1)[-1])
+            years = [sp for sp in meta[i].get("col_spans", [])
+                     if _YEAR.fullmatch(self.data.sources[key[0]][sp[0]:sp[1]].strip())]
+            if meta[i]["row_label"] == rows[row[0][0]] and number is not None and years:
+                values.append((number.value, i, years[-1]))
+        if len(values) < 2:
+            return None
+        low = wanted.group("dir").lower() in _LOW
+        value, chunk_id, span = (min if low else max)(values)
+        return chunk_id, tuple(span), row[1]
+
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         out = []
         for key, p_idx in self._tables(passages):
+            compared = self._compare(question, key)
+            if compared is not None:
+                chunk_id, (s, e), row_s = compared
+                score = (0.55 + 0.4 * row_s) / (1.0 + 0.03 * passages[p_idx].rank)
+                out.append(Candidate(key[0], s, e, float(score), p_idx, self.name,
+                                     {"row": row_s, "compare": True}, chunk=chunk_id))
+                continue
             found = self._cells(question, key)
             if found is None:
                 continue
