@@ -138,7 +138,9 @@ def _ask(pipeline: QA, question: str, doc_id: str | None) -> dict:
     ms = (time.perf_counter() - start) * 1000
     preds = [s.text for s in spans] if found else []
     withheld = answer.alternatives[0] if answer and not found and answer.alternatives else None
-    return {"predictions": preds, "doc_id": answer.doc_id if found else None,
+    cell = answer.evidence[0].meta if found and answer.evidence and answer.evidence[0].kind == "cell" else {}
+    percent_cell = "%" in cell.get("col_label", "") + cell.get("row_label", "")
+    return {"predictions": preds, "doc_id": answer.doc_id if found else None, "percent_cell": percent_cell,
             "method": answer.method if answer else "", "score": round(answer.score, 3) if answer else 0.0,
             "withheld": withheld.text if withheld else "", "error": error, "ms": round(ms, 1)}
 
@@ -151,7 +153,8 @@ def _score(pipeline: QA, context: dict, question: dict, unit: str) -> dict:
               "gold": gold, "scale": question["scale"]}
     for setting, limit_to in (("limited", doc_id), ("open", None)):
         result = _ask(pipeline, question["question"], limit_to)
-        result["scale"] = predicted_scale(result["predictions"], unit)
+        result["scale"] = ("percent" if result.pop("percent_cell") and result["predictions"]
+                           else predicted_scale(result["predictions"], unit))
         result["em"], result["f1"] = em_f1(result["predictions"], gold, result["scale"],
                                            question["scale"])
         record[setting] = result

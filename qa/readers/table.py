@@ -7,7 +7,8 @@ the runner-up, or when it has a single label.  The answer is the cell as
 printed, with the cell's offsets.
 
 "In which year was X larger?" compares the row's numbers across its year columns
-and answers with the year as printed in the header.
+and answers with the year as printed in the header; "which years does the table
+cover?" gets every year header.
 
 Not handled: questions that need arithmetic over cells (differences, sums) and
 tables whose labels sit in the body rather than the first column.
@@ -24,6 +25,7 @@ from qa.questions import Question
 from qa.readers.base import Candidate, ReadPassage
 
 MIN_LABEL = 0.4
+_PERIODS = re.compile(r"\b(which|what)\s+(fiscal\s+)?(years|periods)\b|\bin which years\b", re.IGNORECASE)
 _LOW = {"lower", "lowest", "smaller", "smallest", "less", "least", "fewer"}
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _COMPARE = re.compile(r"\b(which|what)\b.{0,20}\b(year|years|fy|period|quarter)\b.*\b(?P<dir>larger|largest|"
@@ -125,9 +127,30 @@ class TableReader:
         value, chunk_id, span = (min if low else max)(values)
         return chunk_id, tuple(span), row[1]
 
+    def _periods(self, question: Question, key: tuple[str, int]):
+        """For "which years does the table show X for?": the year headers, as printed."""
+        chunk_ids = self.cells.get(key, [])
+        if not _PERIODS.search(question.text) or not chunk_ids:
+            return None
+        source, spans = self.data.sources[key[0]], {}
+        for i in chunk_ids:
+            for s, e in self.data.chunks[i].meta.get("col_spans", []):
+                if _YEAR.fullmatch(re.sub(r"\s", "", source[s:e])):
+                    spans.setdefault(self.data.chunks[i].meta["col"], (s, e, i))
+        if len(spans) < 2:
+            return None
+        return [spans[c] for c in sorted(spans)]
+
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         out = []
         for key, p_idx in self._tables(passages):
+            periods = self._periods(question, key)
+            if periods is not None:
+                parts = tuple((s, e) for s, e, _ in periods)
+                score = 0.9 / (1.0 + 0.03 * passages[p_idx].rank)
+                out.append(Candidate(key[0], parts[0][0], parts[-1][1], score, p_idx, self.name,
+                                     {"periods": True}, parts, chunk=periods[0][2]))
+                continue
             compared = self._compare(question, key)
             if compared is not None:
                 chunk_id, (s, e), row_s = compared
