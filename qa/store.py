@@ -17,7 +17,6 @@ on the next load.  Not handled: two processes saving the same folder at once
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import logging
 import os
@@ -33,7 +32,7 @@ from qa import indexing, models
 from qa.chunking import Chunk
 from qa.errors import IndexLoadError
 from qa.settings import Settings
-from qa.sources import sha256
+from qa.sources import file_sha256, sha256
 
 log = logging.getLogger(__name__)
 
@@ -44,14 +43,6 @@ class RebuildNeeded(IndexLoadError):
     def __init__(self, message: str, sources: dict[str, str], names: dict[str, str]):
         super().__init__(message)
         self.sources, self.names = sources, names
-
-
-def _file_sha(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _source_name(doc_id: str) -> str:
@@ -75,7 +66,7 @@ def save(data: indexing.IndexData, directory: str | Path) -> None:
         np.save(tmp / "sentence_offsets.npy", data.sent_offsets, allow_pickle=False)
         data.bm25.save(str(tmp / "bm25"))
         files = sorted(p for p in tmp.rglob("*") if p.is_file())
-        manifest = dict(data.manifest, files={p.relative_to(tmp).as_posix(): _file_sha(p) for p in files})
+        manifest = dict(data.manifest, files={p.relative_to(tmp).as_posix(): file_sha256(p) for p in files})
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
         _swap(tmp, directory)
     finally:
@@ -148,7 +139,7 @@ def _staleness(directory: Path, manifest: dict, settings: Settings,
             return "the source filings changed"
     for rel, digest in manifest["files"].items():
         path = directory / rel
-        if not path.is_file() or _file_sha(path) != digest:
+        if not path.is_file() or file_sha256(path) != digest:
             return f"{rel} is missing or does not match its checksum"
     return None
 
