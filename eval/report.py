@@ -48,7 +48,8 @@ def _external() -> str:
         if full:
             parts.append(f"- **SQuAD 1.1 dev (reader)**: EM {full['em']} / F1 {full['f1']} on "
                          f"{full.get('sample', full.get('n'))}; null-score AUROC {full.get('null_auroc')}.")
-    for name, title in (("tatqa_report.md", "TAT-QA dev"), ("ablation.md", "Retrieval ablation")):
+    for name, title in (("tatqa_report.md", "TAT-QA dev"), ("ablation.md", "Retrieval ablation"),
+                        ("precision.md", "Reader precision (int8 vs fp32)")):
         path = ROOT / "eval" / name
         if path.exists():
             parts.append(f"\n### {title}\n\n" + path.read_text().strip())
