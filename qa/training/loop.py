@@ -197,6 +197,8 @@ class Trainer:
                                 refresh=False)
                 if self.state["step"] % self.cfg.eval_every == 0:
                     self.evaluate()
+                    self.checkpoint()          # state.json must agree with best.safetensors
+                    last_save = time.time()
                 if time.time() - last_save > 60 * self.cfg.checkpoint_minutes:
                     self.checkpoint()
                     last_save = time.time()
