@@ -10,6 +10,7 @@ Not handled: a single sentence longer than ``chunk_words`` is not split further.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from qa import edgar, models
@@ -207,6 +208,8 @@ def chunk_document(doc_id: str, source: str, max_words: int, overlap: int) -> li
     from qa import table_facts
     blocks = edgar.parse(source)
     chunks, skip = _title(doc_id, source, blocks)
+    titles = {b.heading for b in blocks[:skip]}        # title lines head no section
+    blocks = [dataclasses.replace(b, heading="") if b.heading in titles else b for b in blocks]
     run: list[edgar.Block] = []
     for block in blocks[skip:] + [None]:
         breaks = block is None or block.kind == "table" or (

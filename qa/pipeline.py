@@ -176,15 +176,21 @@ class QA:
         """Every reader's candidates, scored by the calibrated confidence when there is one.
 
         The structural readers go first; when one of them is sure (score >= ``SURE``), the
-        neural forward pass is skipped."""
-        span_passages = [p for p in passages if p.chunk.kind != "table"][:self.settings.read_k]
+        neural forward pass is skipped.  The neural reader reads the top ``read_k`` passages,
+        and ``read_more`` further ones when nothing it found clears its threshold."""
+        readable = [p for p in passages if p.chunk.kind != "table"]
+        tiers = [readable[:self.settings.read_k],
+                 readable[self.settings.read_k:self.settings.read_k + self.settings.read_more]]
         found: list[Candidate] = []
         for reader in sorted(self.readers, key=lambda r: not getattr(r, "structural", False)):
-            structural = getattr(reader, "structural", False)
-            if not structural and any(c.score >= SURE for c in found):
-                break
-            read_from = passages if structural else span_passages
-            found += [self._scored(q, c, read_from[c.passage], passages) for c in reader.read(q, read_from)]
+            if getattr(reader, "structural", False):
+                found += [self._scored(q, c, passages[c.passage], passages) for c in reader.read(q, passages)]
+                continue
+            for k, tier in enumerate(tiers):
+                enough = SURE if k == 0 else 0.0      # structural and sure: no neural pass at all
+                if not tier or any(c.score >= max(enough, self._threshold(c.method)) for c in found):
+                    break
+                found += [self._scored(q, c, tier[c.passage], passages) for c in reader.read(q, tier)]
         return sorted(found, key=lambda c: -c.score)
 
     @staticmethod

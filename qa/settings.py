@@ -55,7 +55,8 @@ class Settings:
     chunk_words: int = 90               # index: words per prose chunk (soft limit)
     chunk_overlap_sentences: int = 1    # index: sentences repeated between chunks
     top_k: int = 5                      # passages returned as evidence
-    read_k: int = 3                     # passages the reader reads
+    read_k: int = 3                     # passages the neural reader reads
+    read_more: int = 2                  # further passages it reads when unsure after the first
     read_window: int = 0                # neighbouring chunks of the same section read with each
     rrf_k: int = 60                     # reciprocal rank fusion constant
     dense_weight: float = 1.0
