@@ -76,7 +76,7 @@ def table_chunks(doc_id: str, source: str, block: edgar.Block) -> list[Chunk]:
     if not table.rows:
         return [_chunk(doc_id, source, "prose", block.start, block.end, block.heading,
                        [(block.start, block.end)])]
-    meta = {"title": title, "columns": {c: table.column_label(c) for c in table.columns},
+    meta = {"title": title, "columns": {str(c): table.column_label(c) for c in table.columns},
             "rows": [r.label_text for r in table.rows], "table": block.start}
     out = [_chunk(doc_id, source, "table", block.start, block.end, title,
                   _table_pieces(table, title_pieces), meta)]

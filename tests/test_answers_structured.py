@@ -54,3 +54,19 @@ def test_lists(bundled_qa, question, items):
 def test_fee_tiers(bundled_qa, question, rate):
     answer = bundled_qa.ask(question)
     assert answer.found and answer.text == rate
+
+
+def _keys_are_text(value) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _keys_are_text(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return all(_keys_are_text(v) for v in value)
+    return True
+
+
+def test_answers_serialise_strictly_from_a_fresh_index(filing_text):
+    """Web clients (orjson) refuse non-text keys; a freshly built index must not carry any."""
+    import qa
+    pipeline = qa.QA.from_texts({"doc": filing_text})
+    for question in ("What 12b-1 fee do Class B shares pay?", "What did the fund return over 5 years?"):
+        assert _keys_are_text(pipeline.ask(question).to_dict())
