@@ -115,6 +115,13 @@ def manifest_for(sources: dict[str, str], names: dict[str, str], settings: Setti
     }
 
 
+def _embed_unique(texts: list[str], progress: bool) -> np.ndarray:
+    """Embed each distinct text once (a cell's only "sentence" is the cell itself)."""
+    unique = list(dict.fromkeys(texts))
+    where = {t: i for i, t in enumerate(unique)}
+    return embed(unique, progress=progress)[[where[t] for t in texts]]
+
+
 def build(sources: dict[str, str], settings: Settings, names: dict[str, str] | None = None,
           progress: bool = False) -> IndexData:
     """Chunk, embed and index ``{doc_id: text}``."""
@@ -125,8 +132,8 @@ def build(sources: dict[str, str], settings: Settings, names: dict[str, str] | N
                                               settings.chunk_overlap_sentences))
     per_chunk = [sentence_texts(c, sources[c.doc_id]) for c in chunks]
     offsets = np.concatenate([[0], np.cumsum([len(t) for t in per_chunk])]).astype(np.int64)
-    vectors = embed([c.embed_text() for c in chunks] + [t for ts in per_chunk for t in ts],
-                    progress=progress)
+    vectors = _embed_unique([c.embed_text() for c in chunks] + [t for ts in per_chunk for t in ts],
+                            progress)
     dense = dense_index(vectors[:len(chunks)])
     sentences = dense_index(vectors[len(chunks):])
     bm25 = bm25_index(chunks)
