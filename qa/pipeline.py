@@ -26,13 +26,15 @@ SURE = 0.9    # a structural answer this confident skips the neural reader
 
 
 def default_readers(data: indexing.IndexData, settings: Settings | None = None) -> list:
-    """Table cells, lists, fee schedules, then spans (the trained reader, or typed candidates)."""
+    """Table cells, lists, fee schedules, "respectively" pairs, then spans (the trained reader,
+    or typed candidates without it)."""
     from qa import models
     from qa.readers.lists import ListReader
+    from qa.readers.respectively import RespectivelyReader
     from qa.readers.schedule import ScheduleReader
     from qa.readers.table import TableReader
     from qa.readers.typed import TypedReader
-    structural = [TableReader(data), ListReader(data.sources), ScheduleReader()]
+    structural = [TableReader(data), ListReader(data.sources), ScheduleReader(), RespectivelyReader()]
     if models.reader_available():
         from qa.readers.neural import NeuralReader
         settings = settings or Settings()

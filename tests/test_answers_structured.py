@@ -70,3 +70,21 @@ def test_answers_serialise_strictly_from_a_fresh_index(filing_text):
     pipeline = qa.QA.from_texts({"doc": filing_text})
     for question in ("What 12b-1 fee do Class B shares pay?", "What did the fund return over 5 years?"):
         assert _keys_are_text(pipeline.ask(question).to_dict())
+
+
+@pytest.mark.parametrize("question,value", [
+    ("What is the expense limit for Class B shares?", "1.15%"),
+    ("Class A expenses will not exceed what under the Expense Limitation Agreement?", "0.90%"),
+])
+def test_respectively_pairs(bundled_qa, question, value):
+    answer = bundled_qa.ask(question)
+    assert answer.found and answer.text == value and answer.method == "respectively"
+
+
+def test_respectively_parsing():
+    from qa.readers.respectively import _labels, _values
+    s = "Fees for Class A, Class B and Class C shares are 0.25%, 0.50% and 1.00%, respectively."
+    values = _values(s)
+    assert [s[a:b] for a, b in values] == ["0.25%", "0.50%", "1.00%"]
+    assert [s[a:b] for a, b in _labels(s, 3, values[0][0])] == ["Class A", "Class B", "Class C"]
+    assert _values("No pairing here: 0.25% and 0.50%.") == []

@@ -60,7 +60,8 @@ class ListReader:
             kind_bonus = 0.0
         else:
             return None
-        score = min(0.99, (0.45 + 0.5 * overlap + kind_bonus) / (1.0 + 0.15 * passage.rank))
+        base = 0.6 + 0.35 * overlap if question.kind == "list" else 0.45 + 0.5 * overlap
+        score = min(0.99, (base + kind_bonus) / (1.0 + 0.05 * passage.rank))
         return Candidate(passage.chunk.doc_id, items[0][0], items[-1][1], float(score), p_idx,
                          self.name, {"overlap": overlap, "items": len(items)}, tuple(items))
 

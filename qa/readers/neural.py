@@ -10,6 +10,7 @@ Not handled: answers that cross two passages.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -75,7 +76,20 @@ class NeuralReader:
         out.sort(key=lambda c: -c.score)
         return out
 
+    @staticmethod
+    def _snap(question: Question, text: str, start: int, end: int) -> tuple[int, int]:
+        """Widen a span to the typed expression around it, so numbers keep their units and
+        qualifiers as printed ("29" -> "more than 29 years", "2006" -> "August 10, 2006")."""
+        if question.kind not in PATTERN_KINDS:
+            return start, end
+        for s, e, _ in entities.typed_spans(text, question.kind):
+            if s <= start and end <= e and (s, e) != (start, end):
+                return s, e
+        return start, end
+
     def _candidate(self, question, passage, p_idx, span, p_start, p_end) -> Candidate | None:
+        char_start, char_end = self._snap(question, passage.view.text, span.char_start, span.char_end)
+        span = dataclasses.replace(span, char_start=char_start, char_end=char_end)
         src = passage.view.to_source(span.char_start, span.char_end)
         if src is None:
             return None

@@ -34,6 +34,7 @@ class Tier:
     rate_end: int
     low: float
     high: float
+    rate: float = 0.0      # the rate's value in percent
 
 
 def _amounts(text: str) -> list[float]:
@@ -54,7 +55,7 @@ def tiers(sentence: str) -> list[Tier]:
     for k, rate in enumerate(rates):
         words = sentence[rate.end(): rates[k + 1].start() if k + 1 < len(rates) else len(sentence)]
         low, high = _bounds(words.lower(), out[-1].high if out else 0.0)
-        out.append(Tier(rate.start(), rate.end(), low, high))
+        out.append(Tier(rate.start(), rate.end(), low, high, float(rate.group().rstrip("% "))))
     return out
 
 
@@ -72,12 +73,29 @@ def _bounds(words: str, previous_high: float) -> tuple[float, float]:
     return amounts[0], math.inf
 
 
+_SHORTHAND = [(re.compile(p), r) for p, r in [
+    (r"\b(bn|bil+ion|billon)\b", "billion"), (r"\b(mn|mm|mil+ion|millon)\b", "million"),
+    (r"(?<=\d)\s?(bn|b)\b", " billion"), (r"(?<=\d)\s?(mn|mm|m)\b", " million"),
+    # "from 1 to 2 billion": the scale word serves both numbers
+    (r"(\d+(?:\.\d+)?)(\s*(?:to|and|-)\s*\$?\s*\d+(?:\.\d+)?\s*(million|billion))", r"\1 \3\2"),
+]]
+
+
+def _expand(question: str) -> str:
+    text = question.lower()
+    for pattern, repl in _SHORTHAND:
+        text = pattern.sub(repl, text)
+    return text
+
+
 def asked_range(question: str) -> tuple[float, float] | None:
     """The asset range a question asks about, or None when it names no amount."""
-    q = question.lower()
+    q = _expand(question)
     amounts = _amounts(q)
     if not amounts:
         return None
+    if re.search(r"\b(second|next)\b", q):
+        return amounts[0], 2 * amounts[0]
     if len(amounts) >= 2 and re.search(r"\bbetween\b|\bfrom\b|\bup to\b", q):
         return amounts[0], amounts[1]
     if re.search(r"\bover\b|\babove\b|\bexcess\b|\bmore than\b|\bexceeding\b|\bbeyond\b", q):
@@ -94,6 +112,18 @@ def _matches(tier: Tier, want: tuple[float, float]) -> bool:
     return np.isclose(tier.low, low) and (np.isclose(tier.high, high) or high == math.inf == tier.high)
 
 
+_EXTREME = re.compile(r"\b(lowest|minimum|smallest|highest|maximum|largest|top|bottom)\b.*"
+                      r"\b(rate|fee|breakpoint|tier)", re.IGNORECASE)
+
+
+def _extreme(found: list[Tier], match: re.Match) -> list[Tier]:
+    """The tier with the lowest or the highest rate of a schedule."""
+    if not found:
+        return []
+    low = match.group(1).lower() in ("lowest", "minimum", "smallest", "bottom")
+    return [min(found, key=lambda t: t.rate) if low else max(found, key=lambda t: t.rate)]
+
+
 class ScheduleReader:
     """Answers "what rate applies to assets over $X" from breakpoint schedules."""
 
@@ -103,12 +133,14 @@ class ScheduleReader:
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         want = asked_range(question.text)
-        if want is None or not _RATE_WORDS.search(question.text):
+        extreme = _EXTREME.search(question.text)
+        if (want is None and extreme is None) or not _RATE_WORDS.search(question.text):
             return []
         out = []
         for p_idx, passage in enumerate(passages):
             for vs, ve in sentence_ranges(passage):
-                hits = [t for t in tiers(passage.view.text[vs:ve]) if _matches(t, want)]
+                found = tiers(passage.view.text[vs:ve])
+                hits = [t for t in found if _matches(t, want)] if want else _extreme(found, extreme)
                 if len(hits) != 1:
                     continue
                 src = passage.view.to_source(vs + hits[0].rate_start, vs + hits[0].rate_end)
