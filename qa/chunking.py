@@ -159,9 +159,10 @@ def prose_chunks(doc_id: str, source: str, blocks: list[edgar.Block], max_words:
     units = _sentence_units(source, blocks)
     out = []
     for packed in _pack(_groups(units, blocks), max_words, overlap):
+        # headings are the chunk's metadata, not its text: readers kept picking them as answers
+        packed = [u for u in packed if u.kind != "heading"] or packed
         start, end = packed[0].start, packed[-1].end
-        body = next((u for u in packed if u.kind != "heading"), packed[-1])
-        heading = next((b.heading for b in blocks if b.start <= body.start < b.end + 1), blocks[-1].heading)
+        heading = next((b.heading for b in blocks if b.start <= start < b.end + 1), blocks[-1].heading)
         lists = _lists(source, packed)
         pieces = _unit_pieces(source, packed)
         out.append(Chunk(doc_id, "prose", start, end, heading, _render(source, pieces), pieces,

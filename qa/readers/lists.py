@@ -43,7 +43,8 @@ class ListReader:
                    found: dict) -> Candidate | None:
         """The whole list (a "list" question) or the items the question names."""
         source = self._source(passage)
-        context = set(lexical.terms(self._lead_text(passage, found) + " " + passage.chunk.heading))
+        lead = set(lexical.terms(self._lead_text(passage, found)))
+        context = lead | set(lexical.terms(passage.chunk.heading))
         wanted = set(question.terms)
         overlap = len(wanted & context) / len(wanted)
         items = [tuple(i) for i in found["items"]]
@@ -54,7 +55,7 @@ class ListReader:
         named = [i for i in items if hits[i]]
         if overlap == 0 and max(hits.values()) < 2:
             return None
-        if named and len(named) < len(items):
+        if named and len(named) < len(items) and (question.kind == "list" or wanted & lead):
             items, kind_bonus = named, 0.1
         elif question.kind == "list":
             kind_bonus = 0.0

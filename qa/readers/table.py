@@ -96,9 +96,9 @@ class TableReader:
         in_rows = [i for i in chunk_ids if meta[i]["row_label"] in named_rows]
         if col is None:
             values = {self.data.chunks[i].text.rsplit(": ", 1)[-1] for i in in_rows}
-            if len(values) != 1 or len(named_rows) != 1:   # differs by column and none is named
-                return None
-            return in_rows[:1], row[1], 0.7
+            if len(values) != 1 or len(named_rows) != 1 or row[1] < 0.95:
+                return None      # it differs by column and none is named, or the row is a guess
+            return in_rows[:1], row[1], 0.5
         named_cols = {cols[i] for i in col[0]}
         match = [i for i in in_rows if meta[i]["col_label"] in named_cols]
         return (match, row[1], col[1]) if match else None
