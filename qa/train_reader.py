@@ -38,6 +38,8 @@ def cmd_train(args) -> None:
     trainer = _trainer(args.workdir)
     if args.warm_start:
         trainer.warm_start(args.warm_start)
+    if args.finish_at:
+        trainer.finish_at(args.finish_at)
     try:
         trainer.train()
     except KeyboardInterrupt:
@@ -75,6 +77,7 @@ def cmd_export(args) -> None:
     model.save_pretrained(args.out, safe_serialization=True)
     AutoTokenizer.from_pretrained(_base_model()).save_pretrained(args.out)
     facts = {k: state[k] for k in ("step", "epoch", "examples", "seconds", "history", "best_f1", "config")}
+    facts.update({k: state[k] for k in ("warm_started_at", "finish_from", "finish_at") if k in state})
     best = max(state["history"], key=lambda h: h["f1"]) if state["history"] else {}
     facts["best_step"], facts["best_examples"] = best.get("step"), best.get("examples")
     for name in ("eval.json", "eval_full.json"):
@@ -82,6 +85,18 @@ def cmd_export(args) -> None:
             facts[name.removesuffix(".json")] = json.loads((args.workdir / name).read_text())
     (args.out / "training.json").write_text(json.dumps(facts, indent=1))
     (args.out / "README.md").write_text(model_card(facts))
+
+
+def _schedule_note(facts: dict) -> str:
+    """How the run departed from the configured schedule, if it did."""
+    notes = []
+    if facts.get("warm_started_at"):
+        notes.append(f"The run's work dir was lost once; it restarted from the exported weights of "
+                     f"step {facts['warm_started_at']} with a fresh optimizer state.")
+    if facts.get("finish_at"):
+        notes.append(f"From step {facts['finish_from']} the learning rate decayed linearly to zero at "
+                     f"step {facts['finish_at']} (a shortened schedule; the planned epochs were not run).")
+    return "\n".join(notes) + ("\n" if notes else "")
 
 
 def model_card(facts: dict) -> str:
@@ -110,7 +125,7 @@ AdamW lr {cfg['lr']} (linear warm-up {cfg['warmup']:.0%}, linear decay), weight 
 batches; seed {cfg['seed']}. These weights are the checkpoint with the best dev F1, from step
 {facts.get('best_step')} ({(facts.get('best_examples') or 0):,} windows); exported when training
 had reached step {facts['step']} of {cfg['epochs']} planned epochs ({facts['seconds'] / 3600:.1f} h of CPU time).
-
+{_schedule_note(facts)}
 ## Measured
 Dev = SQuAD 1.1 dev, {dev.get('sample', 'a seeded sample of ' + str(dev.get('n')) + ' questions')};
 null-score AUROC = how well span score minus null score separates answerable questions from
@@ -139,6 +154,9 @@ def main(argv=None) -> None:
     parser.add_argument("--warm-start", type=Path, metavar="EXPORTED_DIR",
                         help="a new run continues from exported weights at their recorded step "
                              "(fresh optimizer state); for when a work dir was lost")
+    parser.add_argument("--finish-at", type=int, metavar="STEP",
+                        help="decay the learning rate to zero at STEP and stop there "
+                             "(a shorter schedule than the configured epochs)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     {"train": cmd_train, "eval": cmd_eval, "export": cmd_export}[args.command](args)

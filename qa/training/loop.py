@@ -158,9 +158,29 @@ class Trainer:
         self.model.train()
         return scores
 
+    def finish_at(self, step: int) -> None:
+        """Compress the rest of the schedule: from the current step the learning rate decays
+        linearly to zero at ``step``, and training stops there (recorded in the state)."""
+        if self.state.get("finish_at") == step:
+            return
+        if step <= self.state["step"]:
+            raise SystemExit(f"--finish-at {step} is not after the current step {self.state['step']}")
+        self.state.update(finish_at=step, finish_from=self.state["step"])
+
+    def _lr(self, total: int) -> float:
+        step, end = self.state["step"], self.state.get("finish_at")
+        if not end:
+            return _lr_at(self.cfg, step, total)
+        start = self.state["finish_from"]
+        return _lr_at(self.cfg, start, total) * max(0, end - step) / max(1, end - start)
+
+    def _done(self) -> bool:
+        end = self.state.get("finish_at")
+        return bool(end) and self.state["step"] >= end
+
     def _step(self, batch: np.ndarray, total: int) -> float:
         ids, types, mask, start, end = squad.collate(self.features, batch)
-        lr = _lr_at(self.cfg, self.state["step"], total)
+        lr = self._lr(total)
         for group in self.optimizer.param_groups:
             group["lr"] = lr
         torch.manual_seed(self.cfg.seed * 1_000_003 + self.state["step"])
@@ -183,7 +203,7 @@ class Trainer:
         self.model.train()
         last_save, started = time.time(), time.time() - self.state["seconds"]
         bar = tqdm(total=total, initial=self.state["step"], unit="step", mininterval=30)
-        while self.state["epoch"] < self.cfg.epochs:
+        while self.state["epoch"] < self.cfg.epochs and not self._done():
             batches = squad.length_grouped_batches(lengths, self.cfg.batch_size,
                                                    self.cfg.seed + self.state["epoch"])
             for batch in batches[self.state["batch"]:]:
@@ -202,8 +222,12 @@ class Trainer:
                 if time.time() - last_save > 60 * self.cfg.checkpoint_minutes:
                     self.checkpoint()
                     last_save = time.time()
-            self.state["epoch"] += 1
-            self.state["batch"] = 0
-            self.evaluate()
+                if self._done():
+                    break
+            else:
+                self.state["epoch"] += 1
+                self.state["batch"] = 0
+            if self.state["step"] % self.cfg.eval_every:
+                self.evaluate()
             self.checkpoint()
         bar.close()
