@@ -47,7 +47,7 @@ def gold_chunks(pipeline: QA, row: dict) -> list[int]:
 
 def run(pipeline: QA, rows: list[dict], isolated: bool = True) -> tuple[list[dict], list[dict]]:
     """(integrated, isolated) per-question results with the pipeline's own thresholds."""
-    integrated, isolated = [], []
+    integrated, alone = [], []
     for row in rows:
         t0 = time.perf_counter()
         answer = pipeline.ask(row["question"])
@@ -55,8 +55,8 @@ def run(pipeline: QA, rows: list[dict], isolated: bool = True) -> tuple[list[dic
         hits = retrieval.search(pipeline.data, row["question"], pipeline.settings, pipeline.settings.top_k)
         integrated.append(score_row(answer, row, seconds, [pipeline.data.chunks[h.chunk] for h in hits]))
         if isolated and row["category"] != "unanswerable":
-            isolated.append(score_row(pipeline.read(row["question"], gold_chunks(pipeline, row)), row))
-    return integrated, isolated
+            alone.append(score_row(pipeline.read(row["question"], gold_chunks(pipeline, row)), row))
+    return integrated, alone
 
 
 def collect(pipeline: QA, rows: list[dict], per_method: int = 2) -> list[dict]:

@@ -1,4 +1,4 @@
-"""The gold question/answer set itself (fast: no models).
+"""The gold question/answer set itself (fast: no models, but for the last test, a harness run).
 
 Checks ``eval/gold.jsonl`` against the bundled filing through
 :func:`eval.gold.validate`, its size and coverage, and that ``validate`` really
@@ -156,3 +156,14 @@ def test_validate_catches_structural_problems(rows, source):
 def test_gold_rows_are_plain_json(rows):
     for row in rows:
         assert json.loads(json.dumps(row)) == row
+
+
+def test_harness_runs_every_answerable_question_isolated_too(bundled_qa):
+    """Real models: the isolated mode (readers handed the gold passage) scores each answerable row."""
+    from eval.gold import load_gold
+    from eval.harness import run
+    rows = [r for r in load_gold() if r["category"] == "table"][:2] + \
+           [r for r in load_gold() if r["category"] == "unanswerable"][:1]
+    integrated, isolated = run(bundled_qa, rows)
+    assert len(integrated) == 3
+    assert [r["id"] for r in isolated] == [r["id"] for r in rows[:2]]
