@@ -84,6 +84,22 @@ def answer_kind(text: str) -> str:
     return "other"
 
 
+_FOCUS = re.compile(r"\b(?:which|what)\s+(?:other\s+)?([a-z][\w-]*)", re.IGNORECASE)
+_NOT_FOCUS = {"is", "are", "was", "were", "do", "does", "did", "will", "can", "may", "might",
+              "should", "would", "could", "has", "have", "had", "if", "the", "a", "an", "of", "kind",
+              "kinds", "type", "types", "sort", "sorts"}
+
+
+def focus_terms(text: str) -> set[str]:
+    """The stemmed noun a "which X"/"what X" question asks about ({"board"} for "which board
+    signed off?"); empty when there is none.  Not handled: a focus after an adjective
+    ("which *new* firm" gives {"new"})."""
+    found = _FOCUS.search(text)
+    if not found or found.group(1).lower() in _NOT_FOCUS:
+        return set()
+    return set(lexical.terms(found.group(1)))
+
+
 def analyse(question: object, max_chars: int) -> Question:
     """Validate and analyse a question."""
     asked = clean(question, max_chars)

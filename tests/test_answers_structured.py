@@ -44,6 +44,20 @@ def test_lists(bundled_qa, question, items):
         assert " ".join(source[span.start:span.end].split()) == span.text
 
 
+def test_a_list_does_not_answer_a_question_about_something_else(bundled_qa):
+    """"New technologies…" shares the word "new" with the question but is not a board."""
+    answer = bundled_qa.ask("Which board signed off on the new adviser?")
+    assert answer.method != "list", answer
+
+
+def test_question_focus():
+    from qa.questions import focus_terms
+    assert focus_terms("which board signed off?") == {"board"}
+    assert focus_terms("What other securities may it buy?") == {"secur"}
+    assert focus_terms("What is the fee?") == set()
+    assert focus_terms("Who is the adviser?") == set()
+
+
 @pytest.mark.parametrize("question,rate", [
     ("What is the management fee rate on assets over $2 billion?", "0.50%"),
     ("fee on the first 500 million", "0.65%"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from qa import lexical
-from qa.questions import Question
+from qa.questions import Question, focus_terms
 from qa.readers.base import Candidate, ReadPassage
 
 
@@ -55,6 +55,8 @@ class ListReader:
         named = [i for i in items if hits[i]]
         if overlap == 0 and max(hits.values()) < 2:
             return None
+        if question.kind != "list" and not self._names_focus(question, context, named, source):
+            return None
         if named and len(named) < len(items) and (question.kind == "list" or wanted & lead):
             items, kind_bonus = named, 0.1
         elif question.kind == "list":
@@ -65,6 +67,16 @@ class ListReader:
         score = min(0.99, (base + kind_bonus) / (1.0 + 0.05 * passage.rank))
         return Candidate(passage.chunk.doc_id, items[0][0], items[-1][1], float(score), p_idx,
                          self.name, {"overlap": overlap, "items": len(items)}, tuple(items))
+
+    @staticmethod
+    def _names_focus(question: Question, context: set, named: list, source: str) -> bool:
+        """A "which board…?" question is answered only by a list about boards: the asked-for
+        noun must be in the lead-in, the heading or the picked items."""
+        focus = focus_terms(question.text)
+        if not focus:
+            return True
+        item_terms = {t for s, e in named for t in lexical.terms(source[s:e])}
+        return bool(focus & (context | item_terms))
 
     def _source(self, passage: ReadPassage) -> str:
         return self.sources[passage.chunk.doc_id]
