@@ -27,7 +27,7 @@ from qa.errors import QAError
 from qa.pipeline import QA
 from qa.settings import Settings
 
-DEFAULT_PATH = Path("/work/shared/benchmarks/tatqa/tatqa_dataset_dev.json")
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "tatqa" / "tatqa_dataset_dev.json"
 SCORED_TYPES = ("span", "multi-span")
 SOURCES = ("text", "table", "table-text")
 GROUPS = ("all",) + SCORED_TYPES + SOURCES
