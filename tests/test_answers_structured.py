@@ -1,6 +1,8 @@
 """Table cells, lists and fee tiers as answers, on the real bundled index (real models)."""
 import pytest
 
+import qa
+
 pytestmark = pytest.mark.slow
 
 
@@ -102,3 +104,14 @@ def test_respectively_parsing():
     assert [s[a:b] for a, b in values] == ["0.25%", "0.50%", "1.00%"]
     assert [s[a:b] for a, b in _labels(s, 3, values[0][0])] == ["Class A", "Class B", "Class C"]
     assert _values("No pairing here: 0.25% and 0.50%.") == []
+
+
+def test_two_year_columns_named_together_answer_both():
+    """Real models, in-memory pipe table: a date column ("December 31 2019") and a year printed
+    digit by digit ("2 0 1 8") are both named by "in 2019 and 2018"."""
+    text = ("| | December 31 2019 | 2 0 1 8 |\n|---|---|---|\n"
+            "| Operating loss carryforward | 73,260 | 57,768 |\n"
+            "| Valuation allowance | (19,911) | (15,916) |\n")
+    answer = qa.QA.from_texts({"t": text}).ask(
+        "What was the operating loss carryforward amount in 2019 and 2018 respectively?")
+    assert [s.text for s in answer.spans] == ["73,260", "57,768"], answer

@@ -34,6 +34,11 @@ _COMPARE = re.compile(r"\b(which|what)\b.{0,20}\b(year|years|fy|period|quarter)\
 MIN_MARGIN = 0.2
 
 
+def _unspace(label: str) -> str:
+    """Digits printed one by one ("2 0 1 8") joined; "31 2019" stays apart."""
+    return re.sub(r"\b(\d) (?=\d\b)", r"\1", label)
+
+
 def _pick(scores: list[float], labels: list[str] | None = None) -> tuple[list[int], float] | None:
     """The named labels and their strength: every label quoted verbatim when the question
     quotes several ("in 2019 and 2018"), else the clearly-best one; None when none is named.
@@ -42,7 +47,7 @@ def _pick(scores: list[float], labels: list[str] | None = None) -> tuple[list[in
         return [0], 1.0
     verbatim = [i for i, s in enumerate(scores) if s >= 0.95]
     if labels is not None and len(verbatim) > 1:
-        other = [i for i in verbatim if not _YEAR.search(re.sub(r"(?<=\d) (?=\d)", "", labels[i]))]
+        other = [i for i in verbatim if not _YEAR.search(_unspace(labels[i]))]
         if other and len(other) < len(verbatim):
             verbatim = other
     if len(verbatim) > 1:
