@@ -97,6 +97,15 @@ def test_respectively_pairs(bundled_qa, question, value):
     assert answer.found and answer.text == value and answer.method == "respectively"
 
 
+@pytest.mark.parametrize("question", [
+    "whats the CDSC on class b shares",
+    "What is the maximum front-end sales load on the Portfolio's Class A shares?",
+])
+def test_respectively_needs_the_question_to_be_about_the_sentence(bundled_qa, question):
+    """The expense-cap sentence names Class A and Class B, but says nothing of a CDSC or a load."""
+    assert bundled_qa.ask(question).method != "respectively"
+
+
 def test_respectively_parsing():
     from qa.readers.respectively import _labels, _values
     s = "Fees for Class A, Class B and Class C shares are 0.25%, 0.50% and 1.00%, respectively."

@@ -4,7 +4,8 @@
 The values are the typed items (percentages, amounts, dates) listed just before
 "respectively"; the labels are a coordinated phrase earlier in the sentence
 with as many parts, whose parts differ only in their last word ("Class A and
-Class B", "the first and second years").  The question must name one part.
+Class B", "the first and second years").  The question must name one part and
+share more than half of its other terms with the sentence.
 
 Not handled: lists of more than four parts, and labels that differ in more than
 their last word ("Fund X and the Index").
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from qa import lexical
 from qa.entities import PATTERNS
 from qa.headers import label_scores
 from qa.questions import Question
@@ -73,6 +75,13 @@ def _labels(sentence: str, n: int, before: int) -> list[tuple[int, int]]:
     return []
 
 
+def _about(question: Question, sentence: str, label: str) -> bool:
+    """The question asks what the sentence says of the label: more than half of its terms
+    beyond the label's ("CDSC" in "the CDSC on Class B?") occur in the sentence."""
+    extra = set(question.terms) - set(lexical.terms(label))
+    return not extra or 2 * len(extra & set(lexical.terms(sentence))) > len(extra)
+
+
 class RespectivelyReader:
     """Maps the part of a coordinated phrase the question names to its value."""
 
@@ -94,7 +103,8 @@ class RespectivelyReader:
                     continue
                 scores = label_scores(question.text, [sentence[s:e] for s, e in labels])
                 best = max(range(len(scores)), key=lambda i: scores[i])
-                if scores[best] < 0.8 or sorted(scores)[-2] >= scores[best]:
+                if scores[best] < 0.8 or sorted(scores)[-2] >= scores[best] or \
+                        not _about(question, sentence, sentence[slice(*labels[best])]):
                     continue
                 src = passage.view.to_source(vs + values[best][0], vs + values[best][1])
                 if src:
