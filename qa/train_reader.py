@@ -35,6 +35,12 @@ def _trainer(workdir: Path):
 
 def cmd_train(args) -> None:
     """Train (or resume) until the configured epochs are done."""
+    import signal
+
+    def stop(signum, frame):                 # `kill` (or Ctrl-C) checkpoints before exiting
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     trainer = _trainer(args.workdir)
     if args.warm_start:
         trainer.warm_start(args.warm_start)
@@ -77,7 +83,7 @@ def cmd_export(args) -> None:
     model.save_pretrained(args.out, safe_serialization=True)
     AutoTokenizer.from_pretrained(_base_model()).save_pretrained(args.out)
     facts = {k: state[k] for k in ("step", "epoch", "examples", "seconds", "history", "best_f1", "config")}
-    facts.update({k: state[k] for k in ("warm_started_at", "finish_from", "finish_at") if k in state})
+    facts.update({k: state[k] for k in ("warm_started_at", "finish_from", "finish_at", "schedule") if k in state})
     best = max(state["history"], key=lambda h: h["f1"]) if state["history"] else {}
     facts["best_step"], facts["best_examples"] = best.get("step"), best.get("examples")
     for name in ("eval.json", "eval_full.json"):
@@ -93,9 +99,10 @@ def _schedule_note(facts: dict) -> str:
     if facts.get("warm_started_at"):
         notes.append(f"The run's work dir was lost once; it restarted from the exported weights of "
                      f"step {facts['warm_started_at']} with a fresh optimizer state.")
-    if facts.get("finish_at"):
-        notes.append(f"From step {facts['finish_from']} the learning rate decayed linearly to zero at "
-                     f"step {facts['finish_at']} (a shortened schedule; the planned epochs were not run).")
+    for change in facts.get("schedule", []):
+        notes.append(f"From step {change['from']} the learning rate ({change['lr']:.2g}) decayed "
+                     f"linearly toward zero at step {change['to']} (a shortened schedule; the planned "
+                     f"epochs were not run).")
     return "\n".join(notes) + ("\n" if notes else "")
 
 

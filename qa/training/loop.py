@@ -160,19 +160,30 @@ class Trainer:
 
     def finish_at(self, step: int) -> None:
         """Compress the rest of the schedule: from the current step the learning rate decays
-        linearly to zero at ``step``, and training stops there (recorded in the state)."""
+        linearly from its current value to zero at ``step``, and training stops there (recorded
+        in the state; calling it again with another step re-targets without a jump)."""
         if self.state.get("finish_at") == step:
             return
         if step <= self.state["step"]:
             raise SystemExit(f"--finish-at {step} is not after the current step {self.state['step']}")
-        self.state.update(finish_at=step, finish_from=self.state["step"])
+        per_epoch = -(-len(self.features.ids) // self.cfg.batch_size)
+        total = per_epoch * self.cfg.epochs
+        if self.state.get("finish_at") and "schedule" not in self.state:      # set before it was recorded
+            start = self.state["finish_from"]
+            self.state["schedule"] = [{"from": start, "to": self.state["finish_at"],
+                                       "lr": _lr_at(self.cfg, start, total)}]
+        lr = self._lr(total)
+        self.state.update(finish_at=step, finish_from=self.state["step"], finish_lr=lr)
+        self.state.setdefault("schedule", []).append({"from": self.state["step"], "to": step,
+                                                      "lr": lr})
 
     def _lr(self, total: int) -> float:
         step, end = self.state["step"], self.state.get("finish_at")
         if not end:
             return _lr_at(self.cfg, step, total)
         start = self.state["finish_from"]
-        return _lr_at(self.cfg, start, total) * max(0, end - step) / max(1, end - start)
+        base = self.state.get("finish_lr", _lr_at(self.cfg, start, total))
+        return base * max(0, end - step) / max(1, end - start)
 
     def _done(self) -> bool:
         end = self.state.get("finish_at")
