@@ -2,7 +2,8 @@
 
 A neural candidate gets a few features (the margin of its span over the null
 answer, the span's own probability, whether its type fits the question, the
-passage's rank, how many of the question's terms the passage holds); a
+passage's rank, how many of the question's terms the passage holds, how many other
+passages proposed the same text); a
 logistic model over them, fitted on the gold set by ``qa eval --calibrate`` and
 shipped in ``qa/calibration.json``, gives the probability.  The structural
 readers (table, list, schedule) keep their own scores: they fire rarely and are
@@ -23,7 +24,7 @@ import numpy as np
 from qa import lexical
 
 CALIBRATED = "neural"
-FEATURES = ["margin", "span_prob", "type_ok", "type_bad", "rank", "coverage", "cell"]
+FEATURES = ["margin", "span_prob", "type_ok", "type_bad", "rank", "coverage", "cell", "support"]
 
 
 def features(cand, passage, question) -> list[float]:
@@ -35,7 +36,13 @@ def features(cand, passage, question) -> list[float]:
     typed = f.get("type_ok")
     return [max(-10.0, min(15.0, f.get("margin", 0.0))) / 5.0, f.get("span_prob", 0.0),
             float(typed is True), float(typed is False), min(passage.rank, 10) / 5.0, coverage,
-            float(passage.chunk.kind == "cell")]
+            float(passage.chunk.kind == "cell"), 0.0]     # support: set by with_support()
+
+
+def with_support(vector: list[float], passages: int) -> list[float]:
+    """The vector with its support feature: how many other passages read proposed the same
+    answer text (0, 1, 2 or more, scaled to 0..1)."""
+    return vector[:-1] + [min(2, passages) / 2.0]
 
 
 _OVERRIDE: list = []

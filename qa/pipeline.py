@@ -7,6 +7,7 @@ Not handled: questions whose answer needs arithmetic over several facts.
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 import logging
 import threading
 from pathlib import Path
@@ -193,7 +194,27 @@ class QA:
                 if not tier or any(c.score >= max(enough, self._threshold(c.method)) for c in found):
                     break
                 found += [self._scored(q, c, tier[c.passage], passages) for c in reader.read(q, tier)]
+                found = self._supported(found)
         return sorted(found, key=lambda c: -c.score)
+
+    def _supported(self, found: list[Candidate]) -> list[Candidate]:
+        """Neural candidates rescored with how many other passages proposed the same text."""
+        def key(c: Candidate) -> str:
+            return squash(self.data.sources[c.doc_id][c.start:c.end]).lower()
+        holders: dict[str, set] = defaultdict(set)
+        for c in found:
+            if c.method == confidence.CALIBRATED:
+                holders[key(c)].add(c.passage)
+        out = []
+        for c in found:
+            if c.method != confidence.CALIBRATED:
+                out.append(c)
+                continue
+            vector = confidence.with_support(c.features["vector"], len(holders[key(c)]) - 1)
+            score = confidence.calibrated(vector)
+            out.append(dataclasses.replace(c, score=c.features["raw"] if score is None else score,
+                                           features={**c.features, "vector": vector}))
+        return out
 
     @staticmethod
     def _scored(q: Question, cand: Candidate, read_from: ReadPassage,
@@ -202,7 +223,7 @@ class QA:
         score = confidence.calibrated(vector) if cand.method == confidence.CALIBRATED else None
         return dataclasses.replace(cand, score=cand.score if score is None else score,
                                    passage=next(i for i, p in enumerate(passages) if p is read_from),
-                                   features={**cand.features, "vector": vector})
+                                   features={**cand.features, "vector": vector, "raw": cand.score})
 
     def _threshold(self, method: str) -> float:
         if self.settings.threshold is not None:

@@ -57,7 +57,7 @@ class Settings:
     top_k: int = 5                      # passages returned as evidence
     read_k: int = 3                     # passages the neural reader reads
     read_more: int = 2                  # further passages it reads when unsure after the first
-    read_window: int = 0                # neighbouring chunks of the same section read with each
+    read_window: int = 1                # neighbouring chunks of the same section read with each
     rrf_k: int = 60                     # reciprocal rank fusion constant
     dense_weight: float = 1.0
     bm25_weight: float = 1.0
