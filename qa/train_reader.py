@@ -97,7 +97,7 @@ def _schedule_note(facts: dict) -> str:
     """How the run departed from the configured schedule, if it did."""
     notes = []
     if facts.get("warm_started_at"):
-        notes.append(f"The run's work dir was lost once; it restarted from the exported weights of "
+        notes.append(f"The run's work dir was lost; it last restarted from the exported weights of "
                      f"step {facts['warm_started_at']} with a fresh optimizer state.")
     for change in facts.get("schedule", []):
         notes.append(f"From step {change['from']} the learning rate ({change['lr']:.2g}) decayed "
