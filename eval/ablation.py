@@ -39,8 +39,9 @@ def variants(base: Settings) -> list[tuple[str, Settings]]:
     for k in (1, 2, 5):
         if k != base.read_k:
             out.append((f"read {k} passages", r(base, read_k=k)))
-    for w in (1, 2):
-        out.append((f"read window ±{w} chunks", r(base, read_window=w)))
+    for w in (0, 1, 2):
+        if w != base.read_window:
+            out.append((f"read window ±{w} chunks", r(base, read_window=w)))
     return out
 
 
