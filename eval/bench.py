@@ -163,7 +163,8 @@ def table(result: dict) -> str:
         rows.append((f"shelf of {s['filings']:,} filings ({s['chunks']:,} chunks, {s['dense_index']})",
                      f"{s['chunks_per_s']} chunks/s, {s['disk_mb']} MB on disk, query p50 "
                      f"{s['query_p50_ms']} ms / p95 {s['query_p95_ms']} ms"))
-    return "| measure | value |\n|---|---|\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
+    note = f"\n\n_{result['scale_note']}._" if result.get("scale_note") else ""
+    return "| measure | value |\n|---|---|\n" + "\n".join(f"| {a} | {b} |" for a, b in rows) + note
 
 
 if __name__ == "__main__":
