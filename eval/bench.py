@@ -123,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="shelf sizes in filings (default 1000; e.g. --scale 1000 10000)")
     parser.add_argument("--out", type=Path, default=ROOT / "eval" / "bench.json")
     parser.add_argument("--no-readme", action="store_true", help="leave README.md alone")
+    parser.add_argument("--keep-scale", action="store_true",
+                        help="re-measure the rest, keep the shelf rows recorded in --out")
     args = parser.parse_args(argv)
     from eval.gold import load_gold
     from qa import bundled
@@ -132,7 +134,14 @@ def main(argv: list[str] | None = None) -> int:
     result.update(warm_asks(bundled.pipeline(), questions))
     result.update(build_bundled())
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    from qa.settings import Settings
+    result["reader_precision"] = Settings().reader_precision
     result["scale"] = [scale(n, questions[:60]) for n in args.scale]
+    if args.keep_scale and args.out.exists():
+        kept = json.loads(args.out.read_text())
+        result["scale"] = kept["scale"]
+        result["scale_note"] = (f"Shelf rows kept from the run of {kept['date']} "
+                                f"({kept.get('reader_precision', 'unrecorded')} reader; query p50 includes reading)")
     args.out.write_text(json.dumps(result, indent=1) + "\n")
     print(table(result))
     if not args.no_readme:

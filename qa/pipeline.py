@@ -7,9 +7,9 @@ Not handled: questions whose answer needs arithmetic over several facts.
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 import logging
 import threading
+from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -219,11 +219,11 @@ class QA:
     @staticmethod
     def _scored(q: Question, cand: Candidate, read_from: ReadPassage,
                 passages: list[ReadPassage]) -> Candidate:
-        vector = confidence.features(cand, read_from, q)
-        score = confidence.calibrated(vector) if cand.method == confidence.CALIBRATED else None
-        return dataclasses.replace(cand, score=cand.score if score is None else score,
-                                   passage=next(i for i, p in enumerate(passages) if p is read_from),
-                                   features={**cand.features, "vector": vector, "raw": cand.score})
+        """The candidate with its feature vector, re-indexed into ``passages``; neural ones are
+        given their calibrated score by :meth:`_supported`, which also needs the other passages."""
+        return dataclasses.replace(cand, passage=next(i for i, p in enumerate(passages) if p is read_from),
+                                   features={**cand.features, "raw": cand.score,
+                                             "vector": confidence.features(cand, read_from, q)})
 
     def _threshold(self, method: str) -> float:
         if self.settings.threshold is not None:
