@@ -162,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         result = evaluate(args.calibrate)
     except QAError as exc:
         raise SystemExit(f"error: {exc}") from exc
+    args.out.mkdir(parents=True, exist_ok=True)
     previous_path = args.out / "results.json"
     previous = json.loads(previous_path.read_text())["questions"] if previous_path.exists() else []
     result["diff"] = diff(previous, result["questions"])

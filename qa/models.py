@@ -76,6 +76,12 @@ def _spacy(**kwargs):
 
 
 @_locked_cache
+def phrase_parser():
+    """spaCy pipeline with tagger, parser and NER (noun chunks and entities; no lemmatizer)."""
+    return _spacy(exclude=["lemmatizer"])
+
+
+@_locked_cache
 def sentencizer():
     """spaCy pipeline with only the statistical sentence segmenter."""
     nlp = _spacy(exclude=["parser", "ner", "lemmatizer", "attribute_ruler", "tagger"])

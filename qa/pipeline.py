@@ -13,7 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from qa import confidence, indexing, retrieval, store
+from qa import confidence, indexing, phrases, retrieval, store
 from qa.answer import Answer, Passage, Span
 from qa.errors import QAError, UnknownDocumentError
 from qa.questions import Question, analyse
@@ -234,7 +234,8 @@ class QA:
     def _answer(self, q: Question, passages: list[ReadPassage], cands: list[Candidate]) -> Answer:
         """The best candidate that clears its reader's threshold, or "the filing does not say"."""
         best = next((c for c in cands if c.score >= self._threshold(c.method)), None)
-        ordered = ([best] if best else []) + [c for c in cands if c is not best]
+        ordered = ([self._completed(best)] if best else []) + [c for c in cands if c is not best]
+        best = ordered[0] if best else None
         ranked = self._ranked(passages, ordered)
         evidence = tuple(self._evidence(p, rank) for rank, p in enumerate(ranked[:self.settings.top_k]))
         spans = self._spans(ordered)
@@ -248,6 +249,13 @@ class QA:
         cs, ce, context = self._context(ranked[0], best)
         return Answer(q.asked, "; ".join(p.text for p in parts), True, best.score, best.doc_id,
                       best.start, best.end, context, cs, ce, parts, spans[1:6], evidence, best.method)
+
+    def _completed(self, cand: Candidate) -> Candidate:
+        """A neural span widened to the phrase it stops inside (see :mod:`qa.phrases`)."""
+        if cand.method != confidence.CALIBRATED or not self.settings.complete_phrases:
+            return cand
+        start, end = phrases.complete(self.data.sources[cand.doc_id], cand.start, cand.end)
+        return dataclasses.replace(cand, start=start, end=end)
 
     def _ranked(self, passages: list[ReadPassage], cands: list[Candidate]) -> list[ReadPassage]:
         """Passages best first: those holding the readers' candidates (by score), then the rest

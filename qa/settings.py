@@ -62,6 +62,7 @@ class Settings:
     dense_weight: float = 1.0
     bm25_weight: float = 1.0
     max_answer_tokens: int = 40
+    complete_phrases: bool = True       # widen a neural span to the phrase it stops inside (qa.phrases)
     reader_precision: str = "fp32"      # or "int8": faster, but 2.1 F1 lower on the gold set (eval/precision.md)
     # one threshold for every reader; None: each reader's own (the neural one from calibration.json)
     threshold: float | None = None

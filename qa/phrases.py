@@ -1,0 +1,117 @@
+"""Complete a reader's span to the phrase it stops inside.
+
+A SQuAD-trained reader often stops one word short of the phrase a person would
+quote: "S&P 500" for "S&P 500 Index", "emerging growth" for "emerging growth
+companies", "CAM North America" for "CAM North America, LLC".  Given a span of a
+source text, :func:`complete` widens it, within its sentence, to
+
+- the end of the noun phrase whose head noun lies to the right of the span,
+- the edges of a named entity the span cuts through,
+- a company suffix that follows a name (", LLC", "Inc.", "L.P.").
+
+It never shortens a span and never moves its start to take in a determiner.
+Not handled: clauses or prepositional phrases after the head ("the year *ended
+December 31, 2005*"); spans over table cells (callers keep those as printed).
+"""
+from __future__ import annotations
+
+import re
+
+from qa import models
+
+_WINDOW = 160          # characters of context parsed on each side of the span
+_SUFFIX = re.compile(r",?\s+(?:LLC|L\.L\.C\.|Inc\.|Inc\b|Corp\.|Corporation\b|Ltd\.|L\.P\.|LP\b|"
+                     r"plc\b|N\.A\.)")
+_SPACES = re.compile(r"\s+")
+
+
+def _squashed(text: str) -> tuple[str, list[int]]:
+    """``text`` with each whitespace run as one space, and each output character's source index."""
+    out, index, pos = [], [], 0
+    for m in _SPACES.finditer(text):
+        out.append(text[pos:m.start()])
+        index.extend(range(pos, m.start()))
+        out.append(" ")
+        index.append(m.start())
+        pos = m.end()
+    out.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    return "".join(out), index
+
+
+def _joins(doc, ent, start: int) -> bool:
+    """Whether the part of ``ent`` before ``start`` modifies the span rather than being a name of
+    its own ("Board of Trustees of | Met Investors Series Trust" is two names, not one)."""
+    return not any(t.pos_ in {"ADP", "CCONJ", "PUNCT", "VERB"} for t in ent if t.idx < start)
+
+
+def _widened(doc, start: int, end: int) -> tuple[int, int]:
+    """The widest completion of [start, end) in the parsed ``doc`` (squashed coordinates)."""
+    new_start, new_end = start, end
+    for ent in doc.ents:
+        if ent.start_char < end < ent.end_char:
+            new_end = max(new_end, ent.end_char)
+        if ent.start_char < start < ent.end_char and _joins(doc, ent, start):
+            new_start = min(new_start, ent.start_char)
+    for chunk in doc.noun_chunks:
+        if chunk.start_char < end < chunk.end_char and chunk.root.idx >= end and chunk.start_char < end:
+            new_end = max(new_end, chunk.end_char)
+    suffix = _SUFFIX.match(doc.text, new_end)
+    if suffix and doc.text[new_end - 1:new_end].isalpha() and doc.text[start:start + 1].isupper():
+        new_end = suffix.end()
+    return new_start, new_end
+
+
+_DETERMINER = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def tidy(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut an unclosed bracket or quote (and what follows it) off the end of a span, and
+    take in the opening quote of a quoted word the span starts on: 'X, LLC ("X' -> 'X, LLC'."""
+    piece, first = text[start:end], start
+    for opener, closer in (("(", ")"), ("[", "]")):
+        cut = piece.rfind(opener)
+        if cut > 0 and closer not in piece[cut:]:
+            piece = piece[:cut]
+    if piece.count('"') % 2 and piece.startswith('"'):
+        if text[start + len(piece):start + len(piece) + 1] == '"':
+            piece += '"'
+        else:
+            piece, first = piece[1:], start + 1
+            start += 1
+    elif piece.count('"') % 2:
+        if text[start - 1:start] == '"':
+            first = start - 1
+        else:
+            piece = piece[:piece.rfind('"')]
+    stripped = piece.rstrip(" \t\n,;:(")
+    return (first, start + len(stripped)) if stripped else (start, end)
+
+
+def complete(text: str, start: int, end: int) -> tuple[int, int]:
+    """Source offsets of the span [start, end) of ``text`` completed to its phrase (see module),
+    then tidied (:func:`tidy`)."""
+    if not 0 <= start < end <= len(text):
+        return start, end
+    start, end = _completed(text, start, end)
+    return tidy(text, start, end)
+
+
+def _completed(text: str, start: int, end: int) -> tuple[int, int]:
+    lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+    squashed, index = _squashed(text[lo:hi])
+    at = {src: i for i, src in enumerate(index)}
+    s = at.get(start - lo)
+    e = at.get(end - 1 - lo)
+    if s is None or e is None:
+        return start, end
+    doc = models.phrase_parser()(squashed)
+    sentence = next((sent for sent in doc.sents if sent.start_char <= s < sent.end_char), None)
+    new_s, new_e = _widened(doc, s, e + 1)
+    if sentence is not None:
+        new_s, new_e = max(new_s, sentence.start_char), min(new_e, sentence.end_char)
+    new_s, new_e = min(new_s, s), max(new_e, e + 1)
+    if new_s < s:
+        det = _DETERMINER.match(squashed, new_s)
+        new_s = min(det.end(), s) if det else new_s
+    return lo + index[new_s], lo + index[new_e - 1] + 1
