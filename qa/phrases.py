@@ -19,7 +19,7 @@ import re
 
 from qa import models
 
-_WINDOW = 160          # characters of context parsed on each side of the span
+_WINDOW = 100          # characters of context parsed on each side of the span
 _SUFFIX = re.compile(r",?\s+(?:LLC|L\.L\.C\.|Inc\.|Inc\b|Corp\.|Corporation\b|Ltd\.|L\.P\.|LP\b|"
                      r"plc\b|N\.A\.)")
 _SPACES = re.compile(r"\s+")

@@ -52,6 +52,20 @@ def test_a_list_does_not_answer_a_question_about_something_else(bundled_qa):
     assert answer.method != "list", answer
 
 
+@pytest.mark.parametrize("question", ["What was the Wilshire 5000 Index's 5 year return?",
+                                      "What management fee does Vanguard charge Class A?"])
+def test_a_cell_does_not_answer_for_a_name_its_table_never_mentions(bundled_qa, question):
+    answer = bundled_qa.ask(question)
+    assert answer.method != "table", answer
+
+
+def test_names_a_question_uses():
+    from qa.readers.table import _names
+    assert _names("What was the S&P 500 Index's 10 year return?") == {"s&p", "index"}
+    assert _names("What Is The Total Annual Expense For Class B?") == set()
+    assert _names("fee for class b") == set()
+
+
 def test_question_focus():
     from qa.questions import focus_terms
     assert focus_terms("which board signed off?") == {"board"}

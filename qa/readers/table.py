@@ -32,6 +32,19 @@ _COMPARE = re.compile(r"\b(which|what)\b.{0,20}\b(year|years|fy|period|quarter)\
                       r"higher|highest|greater|greatest|more|most|bigger|biggest|lower|lowest|smaller|"
                       r"smallest|less|least|fewer)\b", re.IGNORECASE)
 MIN_MARGIN = 0.2
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
+_LEAD_IN = 300          # characters before a table that count as its caption
+_COVER = 300            # characters at the top of a filing that name what it is about
+
+
+def _names(question: str) -> set[str]:
+    """Capitalised words a question uses past its first word ("S&P", "ClearBridge"), lower-cased;
+    none when the question is typed in Title Case, where capitals name nothing."""
+    words = _NAME.findall(question)[1:]
+    names = {w.lower().rstrip(".") for w in words if len(w) > 1 and any(ch.isupper() for ch in w)}
+    if len(words) > 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words):
+        return set()
+    return names
 
 
 def _unspace(label: str) -> str:
@@ -72,9 +85,24 @@ class TableReader:
     def __init__(self, data: IndexData):
         self.data = data
         self.cells: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self.words: dict[tuple[str, int], set[str]] = {}
         for i, chunk in enumerate(data.chunks):
             if chunk.kind == "cell":
                 self.cells[(chunk.doc_id, chunk.meta["table"])].append(i)
+            elif chunk.kind == "table" and "table" in (chunk.meta or {}):
+                self.words[(chunk.doc_id, chunk.meta["table"])] = self._context_words(chunk)
+
+    def _context_words(self, table) -> set[str]:
+        """Words of a table, its caption and title, and the top of its filing (lower-cased)."""
+        source = self.data.sources[table.doc_id]
+        text = " ".join((source[:_COVER], source[max(0, table.start - _LEAD_IN):table.end], table.text))
+        return {w.lower().rstrip(".") for w in _NAME.findall(text)}
+
+    def _foreign(self, question: Question, key: tuple[str, int]) -> bool:
+        """Whether the question names something its table never mentions (the S&P 500's return
+        asked of a table that holds a fund and the Russell 3000): then no cell answers it."""
+        words = self.words.get(key)
+        return words is not None and bool(_names(question.text) - words)
 
     def _tables(self, passages: list[ReadPassage]) -> list[tuple[tuple[str, int], int]]:
         """Tables touched by the passages, with the rank of their best passage."""
@@ -149,6 +177,8 @@ class TableReader:
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         out = []
         for key, p_idx in self._tables(passages):
+            if self._foreign(question, key):
+                continue
             periods = self._periods(question, key)
             if periods is not None:
                 parts = tuple((s, e) for s, e, _ in periods)
