@@ -234,7 +234,7 @@ class QA:
     def _answer(self, q: Question, passages: list[ReadPassage], cands: list[Candidate]) -> Answer:
         """The best candidate that clears its reader's threshold, or "the filing does not say"."""
         best = next((c for c in cands if c.score >= self._threshold(c.method)), None)
-        ordered = ([self._completed(best)] if best else []) + [c for c in cands if c is not best]
+        ordered = ([self.as_answered(best)] if best else []) + [c for c in cands if c is not best]
         best = ordered[0] if best else None
         ranked = self._ranked(passages, ordered)
         evidence = tuple(self._evidence(p, rank) for rank, p in enumerate(ranked[:self.settings.top_k]))
@@ -250,8 +250,9 @@ class QA:
         return Answer(q.asked, "; ".join(p.text for p in parts), True, best.score, best.doc_id,
                       best.start, best.end, context, cs, ce, parts, spans[1:6], evidence, best.method)
 
-    def _completed(self, cand: Candidate) -> Candidate:
-        """A neural span widened to the phrase it stops inside (see :mod:`qa.phrases`)."""
+    def as_answered(self, cand: Candidate) -> Candidate:
+        """The candidate as ``ask`` would answer with it: a neural span is widened to the phrase
+        it stops inside (see :mod:`qa.phrases`); other readers' spans are kept as printed."""
         if cand.method != confidence.CALIBRATED or not self.settings.complete_phrases:
             return cand
         start, end = phrases.complete(self.data.sources[cand.doc_id], cand.start, cand.end)
