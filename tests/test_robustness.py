@@ -119,3 +119,14 @@ def test_asking_reaches_no_network(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "network used" not in result.stderr
     assert json.loads(result.stdout)["evidence"], "it retrieved passages without a network"
+
+
+def test_asking_imports_no_training_or_ui_stack():
+    """The ``ask`` path runs on ONNX Runtime and spaCy: torch, transformers and gradio stay out
+    (each costs seconds of a cold start).  A plumbing test: it reads ``sys.modules``."""
+    code = ("import sys, qa\n"
+            "a = qa.ask('Who is the new adviser?')\n"
+            "print(a.found, sorted(m for m in ('torch', 'transformers', 'gradio') if sys.modules.get(m)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "[]", result.stdout
