@@ -39,7 +39,7 @@ def _squashed(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
-def _joins(doc, ent, start: int) -> bool:
+def _joins(ent, start: int) -> bool:
     """Whether the part of ``ent`` before ``start`` modifies the span rather than being a name of
     its own ("Board of Trustees of | Met Investors Series Trust" is two names, not one)."""
     return not any(t.pos_ in {"ADP", "CCONJ", "PUNCT", "VERB"} for t in ent if t.idx < start)
@@ -51,7 +51,7 @@ def _widened(doc, start: int, end: int) -> tuple[int, int]:
     for ent in doc.ents:
         if ent.start_char < end < ent.end_char:
             new_end = max(new_end, ent.end_char)
-        if ent.start_char < start < ent.end_char and _joins(doc, ent, start):
+        if ent.start_char < start < ent.end_char and _joins(ent, start):
             new_start = min(new_start, ent.start_char)
     for chunk in doc.noun_chunks:
         if chunk.start_char < end < chunk.end_char and chunk.root.idx >= end and chunk.start_char < end:
@@ -98,6 +98,7 @@ def complete(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _completed(text: str, start: int, end: int) -> tuple[int, int]:
+    """:func:`_widened` on the parse of the span's neighbourhood, kept inside its sentence."""
     lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
     squashed, index = _squashed(text[lo:hi])
     at = {src: i for i, src in enumerate(index)}
