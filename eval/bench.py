@@ -119,12 +119,13 @@ def machine() -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="qa bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scale", type=int, nargs="*", default=[1000],
-                        help="shelf sizes in filings (default 1000; e.g. --scale 1000 10000)")
+    parser.add_argument("--scale", type=int, nargs="*", default=None,
+                        help="shelf sizes in filings (default 1000, or none with --keep-scale; "
+                             "e.g. --scale 1000 10000)")
     parser.add_argument("--out", type=Path, default=ROOT / "eval" / "bench.json")
     parser.add_argument("--no-readme", action="store_true", help="leave README.md alone")
     parser.add_argument("--keep-scale", action="store_true",
-                        help="re-measure the rest, keep the shelf rows recorded in --out")
+                        help="keep the shelf rows recorded in --out (those of other sizes than --scale)")
     args = parser.parse_args(argv)
     from eval.gold import load_gold
     from qa import bundled
@@ -136,14 +137,12 @@ def main(argv: list[str] | None = None) -> int:
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     from qa.settings import Settings
     result["reader_precision"] = Settings().reader_precision
-    if args.keep_scale and args.out.exists():
-        kept = json.loads(args.out.read_text())
-        result["scale"] = kept["scale"]
-        result["scale_note"] = kept.get("scale_note") or (       # the rows' own run, not the last bench
-            f"Shelf rows kept from the run of {kept['date']} "
-            f"({kept.get('reader_precision', 'unrecorded')} reader; query p50 includes reading)")
-    else:
-        result["scale"] = [scale(n, questions[:60]) for n in args.scale]
+    sizes = args.scale if args.scale is not None else ([] if args.keep_scale else [1000])
+    kept = json.loads(args.out.read_text()).get("scale", []) if args.keep_scale and args.out.exists() else []
+    measured = [dict(scale(n, questions[:60]), date=result["date"],
+                     reader_precision=result["reader_precision"]) for n in sizes]
+    rows = [r for r in kept if r["filings"] not in sizes] + measured
+    result["scale"] = sorted(rows, key=lambda r: r["filings"])
     args.out.write_text(json.dumps(result, indent=1) + "\n")
     print(table(result))
     if not args.no_readme:
@@ -171,10 +170,12 @@ def table(result: dict) -> str:
             ("bundled index build", f"{result['bundled_build_s']} s"),
             ("peak memory (bench process)", f"{result['peak_rss_mb']} MB")]
     for s in result["scale"]:
+        when = (f" (run {s.get('date', '?')}, {s.get('reader_precision', '?')} reader)"
+                if s.get("date") != result["date"] else "")
         rows.append((f"shelf of {s['filings']:,} filings ({s['chunks']:,} chunks, {s['dense_index']})",
                      f"{s['chunks_per_s']} chunks/s, {s['disk_mb']} MB on disk, query p50 "
-                     f"{s['query_p50_ms']} ms / p95 {s['query_p95_ms']} ms"))
-    note = f"\n\n_{result['scale_note']}._" if result.get("scale_note") else ""
+                     f"{s['query_p50_ms']} ms / p95 {s['query_p95_ms']} ms{when}"))
+    note = "\n\n_Query times on a shelf include reading: they are whole `ask` calls over every filing._"
     return "| measure | value |\n|---|---|\n" + "\n".join(f"| {a} | {b} |" for a, b in rows) + note
 
 
