@@ -111,6 +111,12 @@ def scale(n: int, questions: list[str]) -> dict:
             "query_p50_ms": timing["warm_p50_ms"], "query_p95_ms": timing["warm_p95_ms"]}
 
 
+def shelf_rows(kept: list[dict], measured: list[dict]) -> list[dict]:
+    """Recorded shelf rows with the newly measured ones replacing those of the same size."""
+    sizes = {r["filings"] for r in measured}
+    return sorted([r for r in kept if r["filings"] not in sizes] + measured, key=lambda r: r["filings"])
+
+
 def machine() -> dict:
     return {"python": platform.python_version(), "cpu": platform.processor() or platform.machine(),
             "cores": os.cpu_count(), "system": platform.platform()}
@@ -141,8 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     kept = json.loads(args.out.read_text()).get("scale", []) if args.keep_scale and args.out.exists() else []
     measured = [dict(scale(n, questions[:60]), date=result["date"],
                      reader_precision=result["reader_precision"]) for n in sizes]
-    rows = [r for r in kept if r["filings"] not in sizes] + measured
-    result["scale"] = sorted(rows, key=lambda r: r["filings"])
+    result["scale"] = shelf_rows(kept, measured)
     args.out.write_text(json.dumps(result, indent=1) + "\n")
     print(table(result))
     if not args.no_readme:

@@ -64,3 +64,15 @@ def test_diff_lists_regressions_first():
              {"id": "b", "f1": 1.0, "found": True, "prediction": "w", "question": "q"}]
     changes = diff(before, after)
     assert [c["id"] for c in changes] == ["a", "b"] and changes[0]["regression"]
+
+
+def test_bench_keeps_recorded_shelves_and_replaces_remeasured_ones():
+    from eval.bench import shelf_rows, table
+    kept = [{"filings": 1000, "date": "old"}, {"filings": 3000, "date": "old"}]
+    rows = shelf_rows(kept, [{"filings": 10000, "date": "new"}, {"filings": 1000, "date": "new"}])
+    assert [(r["filings"], r["date"]) for r in rows] == [(1000, "new"), (3000, "old"), (10000, "new")]
+    row = {"filings": 3000, "chunks": 5, "dense_index": "HNSW32", "chunks_per_s": 1.0, "disk_mb": 1.0,
+           "query_p50_ms": 1.0, "query_p95_ms": 2.0, "date": "old", "reader_precision": "int8"}
+    result = {"cold_ask_s": 1, "warm_p50_ms": 1, "warm_p95_ms": 2, "bundled_build_s": 1, "peak_rss_mb": 1,
+              "date": "new", "scale": [row]}
+    assert "(run old, int8 reader)" in table(result)
