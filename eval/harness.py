@@ -91,14 +91,20 @@ def reader_thresholds(pipeline: QA) -> dict[str, float]:
     return {r.name: r.threshold for r in pipeline.readers if r.name != confidence.CALIBRATED}
 
 
-def calibrate_model(pipeline: QA, rows: list[dict]) -> dict:
-    """Fit the confidence model and the neural threshold on the gold set, with held-out figures."""
+def cross_validated(pipeline: QA, rows: list[dict]) -> tuple[list[dict], dict]:
+    """The gold questions' raw candidates and the 5-fold cross-validation over them
+    (:func:`eval.calibrate.cross_validate`: fold thresholds, held-out results)."""
     confidence.use_model(None)                       # raw reader scores while collecting
     try:
         per_question = collect(pipeline, rows)
     finally:
         confidence.reset()
-    cal = calibrate.cross_validate(per_question, reader_thresholds(pipeline))
+    return per_question, calibrate.cross_validate(per_question, reader_thresholds(pipeline))
+
+
+def calibrate_model(pipeline: QA, rows: list[dict]) -> dict:
+    """Fit the confidence model and the neural threshold on the gold set, with held-out figures."""
+    per_question, cal = cross_validated(pipeline, rows)
     held_out = cal.pop("held_out_results")
     cal["held_out"] = {k: v for k, v in by_category(held_out)["all"].items()
                        if not k.startswith(("recall", "mrr"))}

@@ -42,15 +42,8 @@ def compare() -> dict:
 def _held_out(pipeline: QA, rows: list[dict]) -> dict:
     """The reader as it would ship: its own confidence model and threshold, fitted by 5-fold
     cross-validation, each question answered by the fold that did not see it."""
-    from eval import calibrate
-    from eval.harness import collect, reader_thresholds
-    from qa import confidence
-    confidence.use_model(None)
-    try:
-        per_question = collect(pipeline, rows)
-    finally:
-        confidence.reset()
-    s = summarise(calibrate.cross_validate(per_question, reader_thresholds(pipeline))["held_out_results"])
+    from eval.harness import cross_validated
+    s = summarise(cross_validated(pipeline, rows)[1]["held_out_results"])
     return {"held_out_em": s["em"], "held_out_f1": s["f1"], "held_out_confident_wrong": s["confident_wrong"]}
 
 

@@ -68,22 +68,20 @@ def embedder():
     return ort.Embedder(folder)
 
 
+@contextlib.contextmanager
 def _without_torch_import():
     """Import spaCy with ``import torch`` failing for the moment: thinc imports torch only to offer
     torch layers, which the small English pipeline (numpy) never uses, and that import is ~1 s of a
-    cold ``qa ask``.  When torch is already loaded (training, export) nothing changes."""
+    cold ``qa ask``.  When torch or spaCy is already loaded (training, export) nothing changes."""
     if "torch" in sys.modules or "spacy" in sys.modules:
-        return contextlib.nullcontext()
-
-    @contextlib.contextmanager
-    def blocked():
-        sys.modules["torch"] = None          # type: ignore[assignment]  # `import torch` -> ImportError
-        try:
-            yield
-        finally:
-            if sys.modules.get("torch", 0) is None:
-                del sys.modules["torch"]
-    return blocked()
+        yield
+        return
+    sys.modules["torch"] = None              # type: ignore[assignment]  # `import torch` -> ImportError
+    try:
+        yield
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
 
 
 def _spacy(**kwargs):

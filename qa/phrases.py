@@ -23,6 +23,7 @@ _WINDOW = 100          # characters of context parsed on each side of the span
 _SUFFIX = re.compile(r",?\s+(?:LLC|L\.L\.C\.|Inc\.|Inc\b|Corp\.|Corporation\b|Ltd\.|L\.P\.|LP\b|"
                      r"plc\b|N\.A\.)")
 _SPACES = re.compile(r"\s+")
+_DETERMINER = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _squashed(text: str) -> tuple[str, list[int]]:
@@ -60,9 +61,6 @@ def _widened(doc, start: int, end: int) -> tuple[int, int]:
     if suffix and doc.text[new_end - 1:new_end].isalpha() and doc.text[start:start + 1].isupper():
         new_end = suffix.end()
     return new_start, new_end
-
-
-_DETERMINER = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def tidy(text: str, start: int, end: int) -> tuple[int, int]:

@@ -233,9 +233,9 @@ class QA:
 
     def _answer(self, q: Question, passages: list[ReadPassage], cands: list[Candidate]) -> Answer:
         """The best candidate that clears its reader's threshold, or "the filing does not say"."""
-        best = next((c for c in cands if c.score >= self._threshold(c.method)), None)
-        ordered = ([self.as_answered(best)] if best else []) + [c for c in cands if c is not best]
-        best = ordered[0] if best else None
+        chosen = next((c for c in cands if c.score >= self._threshold(c.method)), None)
+        best = self.as_answered(chosen) if chosen else None
+        ordered = ([best] if best else []) + [c for c in cands if c is not chosen]
         ranked = self._ranked(passages, ordered)
         evidence = tuple(self._evidence(p, rank) for rank, p in enumerate(ranked[:self.settings.top_k]))
         spans = self._spans(ordered)

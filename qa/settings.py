@@ -63,7 +63,7 @@ class Settings:
     bm25_weight: float = 1.0
     max_answer_tokens: int = 40
     complete_phrases: bool = True       # widen a neural span to the phrase it stops inside (qa.phrases)
-    reader_precision: str = "int8"      # or "fp32": 0.2 F1 higher on the gold set, slower (eval/precision.md)
+    reader_precision: str = "int8"      # or "fp32": slower; accuracy compared in eval/precision.md
     # one threshold for every reader; None: each reader's own (the neural one from calibration.json)
     threshold: float | None = None
     max_question_chars: int = 1000

@@ -85,23 +85,27 @@ class TableReader:
     def __init__(self, data: IndexData):
         self.data = data
         self.cells: dict[tuple[str, int], list[int]] = defaultdict(list)
-        self.words: dict[tuple[str, int], set[str]] = {}
+        self.tables: dict[tuple[str, int], int] = {}
+        self.words: dict[tuple[str, int], set[str]] = {}        # filled as tables are asked about
         for i, chunk in enumerate(data.chunks):
             if chunk.kind == "cell":
                 self.cells[(chunk.doc_id, chunk.meta["table"])].append(i)
             elif chunk.kind == "table" and "table" in (chunk.meta or {}):
-                self.words[(chunk.doc_id, chunk.meta["table"])] = self._context_words(chunk)
+                self.tables[(chunk.doc_id, chunk.meta["table"])] = i
 
-    def _context_words(self, table) -> set[str]:
+    def _context_words(self, key: tuple[str, int]) -> set[str] | None:
         """Words of a table, its caption and title, and the top of its filing (lower-cased)."""
-        source = self.data.sources[table.doc_id]
-        text = " ".join((source[:_COVER], source[max(0, table.start - _LEAD_IN):table.end], table.text))
-        return {w.lower().rstrip(".") for w in _NAME.findall(text)}
+        if key not in self.words and key in self.tables:
+            table = self.data.chunks[self.tables[key]]
+            source = self.data.sources[table.doc_id]
+            text = " ".join((source[:_COVER], source[max(0, table.start - _LEAD_IN):table.end], table.text))
+            self.words[key] = {w.lower().rstrip(".") for w in _NAME.findall(text)}
+        return self.words.get(key)
 
     def _foreign(self, question: Question, key: tuple[str, int]) -> bool:
         """Whether the question names something its table never mentions (the S&P 500's return
         asked of a table that holds a fund and the Russell 3000): then no cell answers it."""
-        words = self.words.get(key)
+        words = self._context_words(key)
         return words is not None and bool(_names(question.text) - words)
 
     def _tables(self, passages: list[ReadPassage]) -> list[tuple[tuple[str, int], int]]:
