@@ -76,6 +76,7 @@ def cmd_export(args) -> None:
     from safetensors.torch import load_file
     from transformers import AutoModelForQuestionAnswering, AutoTokenizer
     state = json.loads((args.workdir / "state.json").read_text())
+    earlier = _earlier_run(args.out, state)        # read before the export overwrites it
     model = AutoModelForQuestionAnswering.from_pretrained(_base_model())
     model.load_state_dict(load_file(args.workdir / "best.safetensors"))
     model = model.to(torch.float16)
@@ -89,20 +90,48 @@ def cmd_export(args) -> None:
     for name in ("eval.json", "eval_full.json"):
         if (args.workdir / name).exists():
             facts[name.removesuffix(".json")] = json.loads((args.workdir / name).read_text())
+    facts["planned_steps"] = _planned_steps(args.workdir, state["config"])
+    if earlier:
+        facts["earlier"] = earlier
     (args.out / "training.json").write_text(json.dumps(facts, indent=1))
     (args.out / "README.md").write_text(model_card(facts))
 
 
+def _planned_steps(workdir: Path, cfg: dict) -> int:
+    """Steps in the configured epochs (from the cached features' window count)."""
+    import numpy as np
+    with np.load(workdir / "features.npz", allow_pickle=False) as data:
+        windows = len(data["lengths"])
+    return -(-windows // cfg["batch_size"]) * cfg["epochs"]
+
+
+def _earlier_run(out: Path, state: dict) -> dict | None:
+    """The facts of the exported run this one warm-started from, if ``out`` still holds it."""
+    card = out / "training.json"
+    if not state.get("warm_started_at") or not card.exists():
+        return None
+    facts = json.loads(card.read_text())
+    if facts.get("best_step") != state["warm_started_at"]:
+        return None
+    keep = ("step", "seconds", "warm_started_at", "schedule", "best_step", "eval_full", "earlier")
+    return {k: facts[k] for k in keep if k in facts}
+
+
 def _schedule_note(facts: dict) -> str:
-    """How the run departed from the configured schedule, if it did."""
-    notes = []
+    """How the run (and the runs it continued) departed from the configured schedule."""
+    planned = facts.get("planned_steps")
+    earlier = facts.get("earlier")
+    notes = _schedule_note({**earlier, "planned_steps": planned}).splitlines() if earlier else []
     if facts.get("warm_started_at"):
-        notes.append(f"The run's work dir was lost; it last restarted from the exported weights of "
-                     f"step {facts['warm_started_at']} with a fresh optimizer state.")
+        notes.append(f"At step {facts['warm_started_at']} training restarted from the exported weights "
+                     f"of that step with a fresh optimizer state (the work dir had been lost).")
     for change in facts.get("schedule", []):
-        notes.append(f"From step {change['from']} the learning rate ({change['lr']:.2g}) decayed "
-                     f"linearly toward zero at step {change['to']} (a shortened schedule; the planned "
-                     f"epochs were not run).")
+        if planned and change["to"] >= planned:
+            notes.append(f"From step {change['from']} the learning rate ({change['lr']:.2g}) decayed "
+                         f"linearly to zero at step {change['to']}, the end of the planned epochs.")
+        else:
+            notes.append(f"From step {change['from']} the learning rate ({change['lr']:.2g}) decayed "
+                         f"linearly toward zero at step {change['to']} (a shortened schedule).")
     return "\n".join(notes) + ("\n" if notes else "")
 
 
@@ -131,7 +160,8 @@ AdamW lr {cfg['lr']} (linear warm-up {cfg['warmup']:.0%}, linear decay), weight 
 {cfg['weight_decay']}; {cfg['epochs']} epochs planned; bf16 autocast on CPU; length-grouped
 batches; seed {cfg['seed']}. These weights are the checkpoint with the best dev F1, from step
 {facts.get('best_step')} ({(facts.get('best_examples') or 0):,} windows); exported when training
-had reached step {facts['step']} of {cfg['epochs']} planned epochs ({facts['seconds'] / 3600:.1f} h of CPU time).
+had reached step {facts['step']} of {facts.get('planned_steps', '?')} planned ({cfg['epochs']} epochs); the last
+stretch took {facts['seconds'] / 3600:.1f} h on this CPU.
 {_schedule_note(facts)}
 ## Measured
 Dev = SQuAD 1.1 dev, {dev.get('sample', 'a seeded sample of ' + str(dev.get('n')) + ' questions')};
