@@ -143,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     from qa.settings import Settings
     result["reader_precision"] = Settings().reader_precision
+    from qa import models
+    result["reader"] = models.reader_identity(result["reader_precision"])
     sizes = args.scale if args.scale is not None else ([] if args.keep_scale else [1000])
     kept = json.loads(args.out.read_text()).get("scale", []) if args.keep_scale and args.out.exists() else []
     measured = [dict(scale(n, questions[:60]), date=result["date"],

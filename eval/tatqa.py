@@ -23,6 +23,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from eval.tatqa_metric import em_f1, gold_answers, is_number
+from qa import models
 from qa.errors import QAError
 from qa.pipeline import QA
 from qa.settings import Settings
@@ -200,12 +201,22 @@ def run(path: str | Path = DEFAULT_PATH, limit: int | None = None,
             s: round(statistics.median(r[s]["ms"] for r in records), 1) if records else 0.0
             for s in SETTINGS}},
         "reference": {"tagop_test_f1": 58.0, "human_f1": 90.8, "note": REFERENCE},
+        "reader": models.reader_identity(settings.reader_precision),
+        "date": time.strftime("%Y-%m-%d %H:%M"),
         "per_question": records,
     }
 
 
 def _cell(score: dict) -> str:
     return f"{score['em']:.1f} / {score['f1']:.1f} ({score['n']})"
+
+
+def _reader_line(results: dict) -> str:
+    reader = results.get("reader")
+    if not reader:
+        return "Reader: not recorded (a run from before readers were recorded)."
+    return (f"Measured {results.get('date', '?')} with the {reader['precision']} reader "
+            f"(weights of training step {reader['step']}, sha256 {reader['weights_sha256']}).")
 
 
 def markdown(results: dict) -> str:
@@ -222,7 +233,8 @@ def markdown(results: dict) -> str:
               f"{q['not_attempted']['total']} ({skipped or 'none'}).",
               f"Index build {t['index_seconds']:.1f} s; median ask {t['median_ask_ms']['limited']:.0f} ms "
               f"(limited), {t['median_ask_ms']['open']:.0f} ms (open). Every question is answered "
-              "(threshold 0): TAT-QA has no unanswerable questions.", "", REFERENCE, ""]
+              "(threshold 0): TAT-QA has no unanswerable questions.", "", _reader_line(results), "",
+              REFERENCE, ""]
     return "\n".join(lines)
 
 

@@ -53,6 +53,16 @@ def _prepared(name: str, export, source: Path) -> Path:
                          "folder is writable (or set QA_CACHE_DIR) and torch is installed") from exc
 
 
+def reader_identity(precision: str) -> dict:
+    """Which reader produced a result: precision, training step and a weights fingerprint
+    (for reports; reads two small files, loads no model)."""
+    import json
+    from qa.sources import file_sha256
+    facts = json.loads((READER_DIR / "training.json").read_text())
+    return {"precision": precision, "step": facts.get("best_step"),
+            "weights_sha256": file_sha256(READER_DIR / "model.safetensors")[:12]}
+
+
 @_locked_cache
 def embedder():
     """all-MiniLM-L6-v2 (sentence-transformers' model) on ONNX Runtime: 384-dim unit vectors."""

@@ -62,3 +62,5 @@ def test_run_on_three_contexts(contexts):
         assert sum(scores[s]["n"] for s in ("text", "table", "table-text")) == len(scored)
         assert all(0.0 <= scores[g][m] <= 100.0 for g in tatqa.GROUPS for m in ("em", "f1"))
     assert "TAGOP" in tatqa.markdown(results)
+    assert results["reader"]["precision"] in ("int8", "fp32") and results["reader"]["step"] > 0
+    assert f"with the {results['reader']['precision']} reader" in tatqa.markdown(results)
