@@ -17,7 +17,7 @@ from qa import confidence, indexing, phrases, retrieval, store
 from qa.answer import Answer, Passage, Span
 from qa.errors import QAError, UnknownDocumentError
 from qa.questions import Question, analyse
-from qa.readers.base import Candidate, ReadPassage
+from qa.readers.base import Candidate, ReadPassage, widened_chunk
 from qa.settings import Settings
 from qa.sources import doc_id_for, read_filing
 from qa.views import squash
@@ -148,32 +148,8 @@ class QA:
         return [self.ask(q, doc_id) for q in questions]
 
     def _passage(self, hit: retrieval.Hit, rank: int) -> ReadPassage:
-        chunk = self._widen(hit.chunk, self.settings.read_window)
+        chunk = widened_chunk(self.data.chunks, self.data.sources, hit.chunk, self.settings.read_window)
         return ReadPassage(chunk, chunk.view(self.data.sources[chunk.doc_id]), rank, hit)
-
-    def _widen(self, index: int, window: int):
-        """The chunk, merged with up to ``window`` prose neighbours of its section on each side."""
-        chunks, chunk = self.data.chunks, self.data.chunks[index]
-        if window <= 0 or chunk.kind != "prose":
-            return chunk
-
-        def same(j: int) -> bool:
-            return 0 <= j < len(chunks) and chunks[j].kind == "prose" and \
-                chunks[j].doc_id == chunk.doc_id and chunks[j].heading == chunk.heading
-        lo, hi = index, index
-        while lo - 1 >= index - window and same(lo - 1):
-            lo -= 1
-        while hi + 1 <= index + window and same(hi + 1):
-            hi += 1
-        if lo == hi:
-            return chunk
-        group = chunks[lo:hi + 1]
-        start, end = group[0].start, group[-1].end
-        units = tuple(sorted({u for c in group for u in c.units}))
-        lists = [x for c in group for x in (c.meta or {}).get("lists", [])]
-        return dataclasses.replace(chunk, start=start, end=end, pieces=((start, end),), units=units,
-                                   text=squash(self.data.sources[chunk.doc_id][start:end]),
-                                   meta={"lists": lists} if lists else chunk.meta)
 
     def _read(self, q: Question, passages: list[ReadPassage]) -> list[Candidate]:
         """Every reader's candidates, scored by the calibrated confidence when there is one.

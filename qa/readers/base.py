@@ -1,13 +1,14 @@
 """The reader interface: a question and the top passages in, scored source spans out."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from qa.chunking import Chunk
 from qa.questions import Question
 from qa.retrieval import Hit
-from qa.views import View
+from qa.views import View, squash
 
 
 @dataclass(frozen=True)
@@ -43,3 +44,29 @@ class Reader(Protocol):
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         ...
+
+
+def widened_chunk(chunks: list[Chunk], sources: dict[str, str], index: int, window: int) -> Chunk:
+    """Chunk ``index`` merged with up to ``window`` prose neighbours of its section on each side
+    (the passage a reader reads).  Tables and other non-prose chunks are returned unchanged."""
+    chunk = chunks[index]
+    if window <= 0 or chunk.kind != "prose":
+        return chunk
+
+    def same(j: int) -> bool:
+        return 0 <= j < len(chunks) and chunks[j].kind == "prose" and \
+            chunks[j].doc_id == chunk.doc_id and chunks[j].heading == chunk.heading
+    lo, hi = index, index
+    while lo - 1 >= index - window and same(lo - 1):
+        lo -= 1
+    while hi + 1 <= index + window and same(hi + 1):
+        hi += 1
+    if lo == hi:
+        return chunk
+    group = chunks[lo:hi + 1]
+    start, end = group[0].start, group[-1].end
+    units = tuple(sorted({u for c in group for u in c.units}))
+    lists = [x for c in group for x in (c.meta or {}).get("lists", [])]
+    return dataclasses.replace(chunk, start=start, end=end, pieces=((start, end),), units=units,
+                               text=squash(sources[chunk.doc_id][start:end]),
+                               meta={"lists": lists} if lists else chunk.meta)
