@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 import threading
 from collections import defaultdict
 from pathlib import Path
@@ -24,6 +25,7 @@ from qa.views import squash
 
 log = logging.getLogger(__name__)
 SURE = 0.9    # a structural answer this confident skips the neural reader
+BULLET = re.compile(r"\s*(?:[o*\u2022-]|\(?\w{1,3}[.)])\s*")     # "o ", "- ", "(a) ", "2. "
 
 
 def default_readers(data: indexing.IndexData, settings: Settings | None = None) -> list:
@@ -210,7 +212,7 @@ class QA:
     def _answer(self, q: Question, passages: list[ReadPassage], cands: list[Candidate]) -> Answer:
         """The best candidate that clears its reader's threshold, or "the filing does not say"."""
         chosen = next((c for c in cands if c.score >= self._threshold(c.method)), None)
-        best = self.as_answered(chosen) if chosen else None
+        best = self.as_answered(chosen, passages) if chosen else None
         ordered = ([best] if best else []) + [c for c in cands if c is not chosen]
         ranked = self._ranked(passages, ordered)
         evidence = tuple(self._evidence(p, rank) for rank, p in enumerate(ranked[:self.settings.top_k]))
@@ -226,13 +228,23 @@ class QA:
         return Answer(q.asked, "; ".join(p.text for p in parts), True, best.score, best.doc_id,
                       best.start, best.end, context, cs, ce, parts, spans[1:6], evidence, best.method)
 
-    def as_answered(self, cand: Candidate) -> Candidate:
-        """The candidate as ``ask`` would answer with it: a neural span is widened to the phrase
-        it stops inside (see :mod:`qa.phrases`); other readers' spans are kept as printed."""
+    def as_answered(self, cand: Candidate, passages: list[ReadPassage]) -> Candidate:
+        """The candidate as ``ask`` would answer with it.  A neural span is widened to the phrase
+        it stops inside (see :mod:`qa.phrases`); one that runs over two or more items of a list
+        in its passage answers with those items as parts (and one that starts on a bullet marker
+        starts at its item instead).  Other readers' spans are kept."""
         if cand.method != confidence.CALIBRATED or not self.settings.complete_phrases:
             return cand
         start, end = phrases.complete(self.data.sources[cand.doc_id], cand.start, cand.end)
-        return dataclasses.replace(cand, start=start, end=end)
+        cand = dataclasses.replace(cand, start=start, end=end)
+        for found in (passages[cand.passage].chunk.meta or {}).get("lists", []):
+            items = tuple(tuple(i) for i in found["items"] if i[0] < cand.end and cand.start < i[1])
+            if len(items) >= 2:
+                return dataclasses.replace(cand, start=items[0][0], end=items[-1][1], parts=items)
+            marker = self.data.sources[cand.doc_id][cand.start:items[0][0]] if items else "x"
+            if items and BULLET.fullmatch(marker):              # starts on the item's bullet marker
+                return dataclasses.replace(cand, start=items[0][0])
+        return cand
 
     def _ranked(self, passages: list[ReadPassage], cands: list[Candidate]) -> list[ReadPassage]:
         """Passages best first: those holding the readers' candidates (by score), then the rest

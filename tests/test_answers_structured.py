@@ -46,6 +46,20 @@ def test_lists(bundled_qa, question, items):
         assert " ".join(source[span.start:span.end].split()) == span.text
 
 
+def test_a_read_span_over_several_bullets_answers_with_the_bullets(bundled_qa):
+    # the trained reader's span runs from the first bullet into the last; the answer is the bullets
+    answer = bundled_qa.ask("what benefits might a company get that the adviser looks at")
+    assert answer.method == "neural"
+    assert [s.text for s in answer.spans] == ["New technologies, products or services",
+                                              "New cost reducing measures", "Changes in management",
+                                              "Favorable changes in government regulations"]
+
+
+def test_a_read_span_does_not_start_on_a_bullet_marker(bundled_qa):
+    answer = bundled_qa.ask("What company changes does the adviser consider when picking stocks?")
+    assert answer.found and answer.text.startswith("New technologies")
+
+
 def test_a_list_does_not_answer_a_question_about_something_else(bundled_qa):
     """"New technologies…" shares the word "new" with the question but is not a board."""
     answer = bundled_qa.ask("Which board signed off on the new adviser?")
