@@ -125,6 +125,16 @@ def test_respectively_pairs(bundled_qa, question, value):
     assert answer.found and answer.text == value and answer.method == "respectively"
 
 
+@pytest.mark.parametrize("question,value,method", [
+    ("What do Class B shares pay in total expenses per year?", "0.94%", "table"),
+    ("What is the maximum total expense Class B shares will pay?", "1.15%", "respectively"),
+])
+def test_a_stated_bound_answers_only_a_question_about_the_bound(bundled_qa, question, value, method):
+    # "... will not exceed 0.90% and 1.15%, respectively" caps the expenses the fee table states
+    answer = bundled_qa.ask(question)
+    assert (answer.text, answer.method) == (value, method)
+
+
 @pytest.mark.parametrize("question", [
     "whats the CDSC on class b shares",
     "What is the maximum front-end sales load on the Portfolio's Class A shares?",

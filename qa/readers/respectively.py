@@ -5,7 +5,10 @@ The values are the typed items (percentages, amounts, dates) listed just before
 "respectively"; the labels are a coordinated phrase earlier in the sentence
 with as many parts, whose parts differ only in their last word ("Class A and
 Class B", "the first and second years").  The question must name one part and
-share more than half of its other terms with the sentence.
+share more than half of its other terms with the sentence.  When the sentence states a
+bound ("will not exceed 0.90% and 1.15%"), the value is a stronger answer to a question
+about the bound ("the maximum…", "the cap…") and a weaker one to a question that asks for
+no bound (a table cell for the quantity itself should win).
 
 Not handled: lists of more than four parts, and labels that differ in more than
 their last word ("Fund X and the Index").
@@ -23,6 +26,11 @@ from qa.readers.typed import sentence_ranges
 
 _VALUE = re.compile("|".join(f"(?:{PATTERNS[k].pattern})" for k in ("percent", "money", "date")))
 _JOIN = r"(?:,\s*(?:and\s+)?|\s+and\s+)"
+_BOUND = re.compile(r"\b(?:not\s+(?:to\s+)?exceed|no\s+more\s+than|limited\s+to|up\s+to|at\s+most|"
+                    r"capped\s+at|maximum\s+of)\b", re.IGNORECASE)
+_ASKS_BOUND = re.compile(r"\b(?:caps?|capped|limit\w*|exceeds?|max\w*|ceiling|at most|up to)\b",
+                         re.IGNORECASE)
+BOUND_FACTOR = {True: 1.1, False: 0.8}     # a stated bound, asked about or not
 
 
 def _values(sentence: str) -> list[tuple[int, int]]:
@@ -107,8 +115,10 @@ class RespectivelyReader:
                         not _about(question, sentence, sentence[slice(*labels[best])]):
                     continue
                 src = passage.view.to_source(vs + values[best][0], vs + values[best][1])
+                score = 0.9 / (1.0 + 0.02 * passage.rank)
+                if _BOUND.search(sentence[labels[-1][1]:values[0][0]]):
+                    score = min(0.99, score * BOUND_FACTOR[bool(_ASKS_BOUND.search(question.text))])
                 if src:
-                    out.append(Candidate(passage.chunk.doc_id, src[0], src[1],
-                                         0.9 / (1.0 + 0.02 * passage.rank), p_idx, self.name,
+                    out.append(Candidate(passage.chunk.doc_id, src[0], src[1], score, p_idx, self.name,
                                          {"label": sentence[slice(*labels[best])]}))
         return sorted(out, key=lambda c: -c.score)
