@@ -135,6 +135,11 @@ def _schedule_note(facts: dict) -> str:
     return "\n".join(notes) + ("\n" if notes else "")
 
 
+def _of_planned(facts: dict) -> str:
+    planned, epochs = facts.get("planned_steps"), facts["config"]["epochs"]
+    return f" of {planned} planned ({epochs} epochs)" if planned else f" ({epochs} epochs planned)"
+
+
 def model_card(facts: dict) -> str:
     """The model card shipped beside the weights, from the recorded training facts."""
     cfg = facts["config"]
@@ -160,8 +165,8 @@ AdamW lr {cfg['lr']} (linear warm-up {cfg['warmup']:.0%}, linear decay), weight 
 {cfg['weight_decay']}; {cfg['epochs']} epochs planned; bf16 autocast on CPU; length-grouped
 batches; seed {cfg['seed']}. These weights are the checkpoint with the best dev F1, from step
 {facts.get('best_step')} ({(facts.get('best_examples') or 0):,} windows); exported when training
-had reached step {facts['step']} of {facts.get('planned_steps', '?')} planned ({cfg['epochs']} epochs); the last
-stretch took {facts['seconds'] / 3600:.1f} h on this CPU.
+had reached step {facts['step']}{_of_planned(facts)}; the last stretch took
+{facts['seconds'] / 3600:.1f} h on this CPU.
 {_schedule_note(facts)}
 ## Measured
 Dev = SQuAD 1.1 dev, {dev.get('sample', 'a seeded sample of ' + str(dev.get('n')) + ' questions')};

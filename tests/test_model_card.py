@@ -28,3 +28,12 @@ def test_the_card_tells_the_lineage_of_warm_started_runs():
     assert [line.split()[2].rstrip(",") for line in lines] == ["3000", "3587", "5425", "5853"]
     assert "toward zero at step 5600 (a shortened schedule)" in lines[1]
     assert "to zero at step 10850, the end of the planned epochs" in lines[3]
+
+
+def test_the_shipped_card_is_the_one_its_training_facts_give():
+    import json
+    from pathlib import Path
+    folder = Path(__file__).resolve().parent.parent / "qa" / "reader_model"
+    facts = json.loads((folder / "training.json").read_text())
+    assert (folder / "README.md").read_text() == model_card(facts)
+    assert facts["eval_full"]["n"] == 10570        # the card's dev figures are the full dev set
