@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 from html import escape
+from pathlib import Path
 
 from qa import edgar, tables
 from qa.answer import Answer
@@ -249,54 +250,7 @@ def details_view(answer: Answer, names: dict[str, str]) -> str:
             f'<ol class="qa-evidence">{evidence}</ol>')
 
 
-CSS = """
-.qa-card{border:1px solid var(--border-color-primary);border-radius:12px;padding:16px 18px;
-  background:var(--background-fill-secondary)}
-.qa-found{border-left:6px solid #2f855a}.qa-missing{border-left:6px solid #b7791f}
-.qa-label{font-size:.9rem;opacity:.75;overflow-wrap:anywhere}
-.qa-answer{font-size:1.9rem;line-height:1.2;font-weight:650;margin:.2em 0 .4em;overflow-wrap:anywhere}
-.qa-meta{font-size:.85rem;opacity:.8;margin:.3em 0;overflow-wrap:anywhere}
-.qa-conf{display:flex;align-items:center;gap:10px;flex-wrap:wrap}
-.qa-bar{flex:1 1 160px;max-width:360px;height:10px;border-radius:5px;background:#d9dde3;overflow:hidden}
-.qa-bar span{display:block;height:100%;background:#2f855a}
-.qa-bar.qa-mid span{background:#b7791f}.qa-bar.qa-low span{background:#c53030}
-.qa-conf-num{font-size:.85rem;font-variant-numeric:tabular-nums}
-.qa-section{margin-top:14px}.qa-section>h4,#qa-details h4{margin:0 0 6px!important}
-.qa-passage{margin:0!important;padding:10px 14px;border-left:4px solid #ecc94b;background:var(--background-fill-primary);
-  line-height:1.55;overflow-wrap:anywhere}
-mark.qa-hit{background:#fde68a;color:#111;padding:0 2px;border-radius:3px;font-weight:600}
-mark.qa-near{background:#dbeafe;color:#111}
-.qa-scroll{max-width:100%;overflow-x:auto}
-.qa-table{border-collapse:collapse;font-size:.9rem;min-width:50%}
-.qa-table th,.qa-table td{border:1px solid var(--border-color-primary);padding:4px 8px;text-align:left;
-  vertical-align:top}
-.qa-table td{font-variant-numeric:tabular-nums;white-space:nowrap}.qa-alts td{white-space:normal}
-.qa-row-hit th,.qa-row-hit td{background:rgba(236,201,75,.18)}
-th.qa-col-hit{background:rgba(236,201,75,.35)}
-td.qa-cell-hit{outline:3px solid #d69e2e;outline-offset:-3px}
-.qa-footnote{font-size:.85rem;opacity:.85}.qa-labels{margin:.4em 0}
-.qa-near li,.qa-evidence li{margin-bottom:8px;overflow-wrap:anywhere}
-.qa-heading{font-weight:600}
-.qa-docbar{font-size:.85rem;margin-bottom:6px;overflow-wrap:anywhere}
-pre.qa-doc{position:relative;max-height:70vh;overflow:auto;margin:0;padding:10px;font-size:12px;
-  line-height:1.45;white-space:pre;background:var(--background-fill-secondary);border-radius:8px}
-pre.qa-doc mark{scroll-margin:30vh}
-#qa-doc-hit{scroll-margin-top:30vh}
-@media (max-width:640px){.qa-answer{font-size:1.5rem}pre.qa-doc{max-height:55vh;font-size:11px}}
-"""
-
+STATIC = Path(__file__).parent / "static"
+CSS = (STATIC / "webui.css").read_text(encoding="utf-8")
 # Runs in the document view: scroll its box (not the page) to the first mark after each render.
-SCROLL_JS = """
-const jump = () => {
-  const box = element.querySelector('pre.qa-doc');
-  const hit = box && box.querySelector('mark');
-  if (!box || !hit) return;
-  box.scrollTop = Math.max(0, hit.offsetTop - box.clientHeight / 3);
-  const right = hit.offsetLeft + hit.offsetWidth;
-  if (hit.getClientRects().length > 1) box.scrollLeft = 0;     // a mark over several lines
-  else if (hit.offsetLeft < box.scrollLeft || right > box.scrollLeft + box.clientWidth)
-    box.scrollLeft = Math.max(0, Math.min(hit.offsetLeft - 24, right - box.clientWidth + 48));
-};
-watch('value', () => requestAnimationFrame(jump));
-requestAnimationFrame(jump);
-"""
+SCROLL_JS = (STATIC / "scroll.js").read_text(encoding="utf-8")
