@@ -157,23 +157,39 @@ class QA:
         """Every reader's candidates, scored by the calibrated confidence when there is one.
 
         The structural readers go first; when one of them is sure (score >= ``SURE``), the
-        neural forward pass is skipped.  The neural reader reads the top ``read_k`` passages,
-        and ``read_more`` further ones when nothing it found clears its threshold."""
-        readable = [p for p in passages if p.chunk.kind != "table"]
-        tiers = [readable[:self.settings.read_k],
-                 readable[self.settings.read_k:self.settings.read_k + self.settings.read_more]]
+        neural forward pass is skipped.  The neural reader reads in tiers (:meth:`_tiers`): the
+        top passage, the rest of the top ``read_k`` when no answer is yet ``early_exit`` sure,
+        and ``read_more`` further ones when nothing clears its threshold."""
         found: list[Candidate] = []
         for reader in sorted(self.readers, key=lambda r: not getattr(r, "structural", False)):
             if getattr(reader, "structural", False):
                 found += [self._scored(q, c, passages[c.passage], passages) for c in reader.read(q, passages)]
                 continue
-            for k, tier in enumerate(tiers):
-                enough = SURE if k == 0 else 0.0      # structural and sure: no neural pass at all
-                if not tier or any(c.score >= max(enough, self._threshold(c.method)) for c in found):
+            for tier, enough in self._tiers(passages):
+                if any(self._settles(c, enough) for c in found):
                     break
+                if not tier:
+                    continue
                 found += [self._scored(q, c, tier[c.passage], passages) for c in reader.read(q, tier)]
                 found = self._supported(found)
         return sorted(found, key=lambda c: -c.score)
+
+    def _tiers(self, passages: list[ReadPassage]) -> list[tuple[list[ReadPassage], float]]:
+        """The neural reader's reads, each with the score that makes it unnecessary: the first
+        ``first_read`` passages (skipped when a structural answer is sure), the rest of the top
+        ``read_k`` (skipped when an answer already scores ``early_exit``), then ``read_more``
+        (skipped when anything clears its threshold)."""
+        readable = [p for p in passages if p.chunk.kind != "table"]
+        s = self.settings
+        first = min(s.first_read, s.read_k) if s.first_read > 0 else s.read_k
+        return [(readable[:first], SURE), (readable[first:s.read_k], s.early_exit),
+                (readable[s.read_k:s.read_k + s.read_more], 0.0)]
+
+    def _settles(self, cand: Candidate, enough: float) -> bool:
+        """Whether ``cand`` makes a further read unnecessary: it clears its reader's threshold
+        and its reader's own score (for the neural reader the uncalibrated margin score, so the
+        reads do not depend on the calibration fitted from them) is at least ``enough``."""
+        return cand.score >= self._threshold(cand.method) and cand.features.get("raw", cand.score) >= enough
 
     def _supported(self, found: list[Candidate]) -> list[Candidate]:
         """Neural candidates rescored with how many other passages proposed the same text."""

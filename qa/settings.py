@@ -55,8 +55,10 @@ class Settings:
     chunk_words: int = 90               # index: words per prose chunk (soft limit)
     chunk_overlap_sentences: int = 1    # index: sentences repeated between chunks
     top_k: int = 5                      # passages returned as evidence
-    read_k: int = 3                     # passages the neural reader reads
-    read_more: int = 2                  # further passages it reads when unsure after the first
+    read_k: int = 4                     # passages the neural reader reads
+    first_read: int = 1                 # read these first, the rest of read_k only when unsure (0: all)
+    early_exit: float = 0.9             # ...unsure: no answer from the first read scores this much
+    read_more: int = 0                  # further passages it reads when nothing clears its threshold
     read_window: int = 1                # neighbouring chunks of the same section read with each
     rrf_k: int = 60                     # reciprocal rank fusion constant
     dense_weight: float = 1.0
