@@ -24,19 +24,37 @@ import numpy as np
 from qa import lexical
 
 CALIBRATED = "neural"
-FEATURES = ["margin", "span_prob", "type_ok", "type_bad", "rank", "coverage", "cell", "support"]
+FEATURES = ["margin", "span_prob", "type_ok", "type_bad", "rank", "coverage", "cell",
+            "sentence_coverage", "echo", "support"]
 
 
-def features(cand, passage, question) -> list[float]:
-    """The feature vector of one candidate (see ``FEATURES``)."""
+def features(cand, passage, question, source: str) -> list[float]:
+    """The feature vector of one candidate (see ``FEATURES``); ``source`` is the filing's text.
+
+    coverage: share of the question's terms in the passage (and its heading);
+    sentence_coverage: the same for the sentence(s) the answer stands in;
+    echo: share of the answer's own terms that the question already says (an answer that
+    repeats the question, "Defensive investing" for "downside of going defensive?", is rarely right).
+    """
     f = cand.features
-    have = set(lexical.terms(passage.view.text + " " + passage.chunk.heading))
     wanted = set(question.terms)
-    coverage = len(wanted & have) / len(wanted) if wanted else 0.0
+
+    def share(text: str) -> float:
+        return len(wanted & set(lexical.terms(text))) / len(wanted) if wanted else 0.0
+    answer = set(lexical.terms(source[cand.start:cand.end]))
+    echo = len(answer & wanted) / len(answer) if answer else 0.0
     typed = f.get("type_ok")
     return [max(-10.0, min(15.0, f.get("margin", 0.0))) / 5.0, f.get("span_prob", 0.0),
-            float(typed is True), float(typed is False), min(passage.rank, 10) / 5.0, coverage,
-            float(passage.chunk.kind == "cell"), 0.0]     # support: set by with_support()
+            float(typed is True), float(typed is False), min(passage.rank, 10) / 5.0,
+            share(passage.view.text + " " + passage.chunk.heading), float(passage.chunk.kind == "cell"),
+            share(_sentence(cand, passage, source)), echo, 0.0]   # support: set by with_support()
+
+
+def _sentence(cand, passage, source: str) -> str:
+    """The text of the passage's units (sentences, bullets) that the candidate overlaps, or the
+    passage's text when it has none (a table cell)."""
+    units = [u for u in passage.chunk.units if u[0] < cand.end and cand.start < u[1]]
+    return source[units[0][0]:units[-1][1]] if units else passage.view.text
 
 
 def with_support(vector: list[float], passages: int) -> list[float]:

@@ -210,14 +210,14 @@ class QA:
                                            features={**c.features, "vector": vector}))
         return out
 
-    @staticmethod
-    def _scored(q: Question, cand: Candidate, read_from: ReadPassage,
+    def _scored(self, q: Question, cand: Candidate, read_from: ReadPassage,
                 passages: list[ReadPassage]) -> Candidate:
         """The candidate with its feature vector, re-indexed into ``passages``; neural ones are
         given their calibrated score by :meth:`_supported`, which also needs the other passages."""
         return dataclasses.replace(cand, passage=next(i for i, p in enumerate(passages) if p is read_from),
                                    features={**cand.features, "raw": cand.score,
-                                             "vector": confidence.features(cand, read_from, q)})
+                                             "vector": confidence.features(cand, read_from, q,
+                                                                         self.data.sources[cand.doc_id])})
 
     def _threshold(self, method: str) -> float:
         if self.settings.threshold is not None:
