@@ -9,9 +9,15 @@ source text, :func:`complete` widens it, within its sentence, to
 - the edges of a named entity the span cuts through,
 - a company suffix that follows a name (", LLC", "Inc.", "L.P.").
 
+and, when asked (``complements=True``, for questions that do not ask for a date or
+an amount), over the complement the span's last words govern: "the performance
+*of those companies*", "greater risk *than investments in…*", "It is not possible
+*to invest directly in an index*".
+
 It never shortens a span and never moves its start to take in a determiner.
-Not handled: clauses or prepositional phrases after the head ("the year *ended
-December 31, 2005*"); spans over table cells (callers keep those as printed).
+Not handled: participle clauses after the head ("the year *ended December 31,
+2005*"), complements the parser attaches elsewhere, sentence ends the segmenter
+misses ("the U.S. Currency…"); spans over table cells (callers keep those as printed).
 """
 from __future__ import annotations
 
@@ -19,11 +25,13 @@ import re
 
 from qa import models
 
-_WINDOW = 100          # characters of context parsed on each side of the span
+_WINDOW = 160          # characters of context parsed on each side of the span
 _SUFFIX = re.compile(r",?\s+(?:LLC|L\.L\.C\.|Inc\.|Inc\b|Corp\.|Corporation\b|Ltd\.|L\.P\.|LP\b|"
                      r"plc\b|N\.A\.)")
 _SPACES = re.compile(r"\s+")
 _DETERMINER = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+_QUANTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+_COMPLEMENTS = {"prep", "agent", "xcomp", "acomp", "pobj", "dobj", "attr", "oprd", "dative"}
 
 
 def _squashed(text: str) -> tuple[str, list[int]]:
@@ -63,6 +71,25 @@ def _widened(doc, start: int, end: int) -> tuple[int, int]:
     return new_start, new_end
 
 
+def _complemented(doc, start: int, end: int) -> int:
+    """The end of [start, end) taken over the complement that follows it, when the span ends on a
+    word that governs one: a preposition's object or a comparison ("the performance *of those
+    companies…*", "greater risk *than investments in…*", "It is not possible *to invest directly
+    in an index*").  Coordinated, appositive and relative parts are left out."""
+    inside = [t for t in doc if start <= t.idx < end]
+    if not inside or inside[-1].ent_type_ in _QUANTITIES:     # "September 22, 2006" is whole
+        return end
+    after = next((t for t in doc if t.idx >= end), None)
+    if after is None or after.is_punct:
+        return end
+    for head in reversed(inside):
+        for child in head.rights:
+            if child.left_edge.i == after.i and child.dep_ in _COMPLEMENTS:
+                last = child.right_edge
+                return max(end, last.idx + len(last.text))
+    return end
+
+
 def tidy(text: str, start: int, end: int) -> tuple[int, int]:
     """Cut an unclosed bracket or quote (and what follows it) off the end of a span, and
     take in the opening quote of a quoted word the span starts on: 'X, LLC ("X' -> 'X, LLC'."""
@@ -86,16 +113,20 @@ def tidy(text: str, start: int, end: int) -> tuple[int, int]:
     return (first, start + len(stripped)) if stripped else (start, end)
 
 
-def complete(text: str, start: int, end: int) -> tuple[int, int]:
+def complete(text: str, start: int, end: int, complements: bool = False,
+             limit: int | None = None) -> tuple[int, int]:
     """Source offsets of the span [start, end) of ``text`` completed to its phrase (see module),
-    then tidied (:func:`tidy`)."""
+    with ``complements`` also over the complement it governs (:func:`_complemented`), never past
+    ``limit`` (the end of the sentence as the index split it), then tidied (:func:`tidy`)."""
     if not 0 <= start < end <= len(text):
         return start, end
-    start, end = _completed(text, start, end)
-    return tidy(text, start, end)
+    new_start, new_end = _completed(text, start, end, complements)
+    if limit is not None:
+        new_end = max(end, min(new_end, limit))
+    return tidy(text, new_start, new_end)
 
 
-def _completed(text: str, start: int, end: int) -> tuple[int, int]:
+def _completed(text: str, start: int, end: int, complements: bool) -> tuple[int, int]:
     """:func:`_widened` on the parse of the span's neighbourhood, kept inside its sentence."""
     lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
     squashed, index = _squashed(text[lo:hi])
@@ -107,6 +138,8 @@ def _completed(text: str, start: int, end: int) -> tuple[int, int]:
     doc = models.phrase_parser()(squashed)
     sentence = next((sent for sent in doc.sents if sent.start_char <= s < sent.end_char), None)
     new_s, new_e = _widened(doc, s, e + 1)
+    if complements:
+        new_e = _complemented(doc, new_s, new_e)
     if sentence is not None:
         new_s, new_e = max(new_s, sentence.start_char), min(new_e, sentence.end_char)
     new_s, new_e = min(new_s, s), max(new_e, e + 1)

@@ -251,7 +251,10 @@ class QA:
         starts at its item instead).  Other readers' spans are kept."""
         if cand.method != confidence.CALIBRATED or not self.settings.complete_phrases:
             return cand
-        start, end = phrases.complete(self.data.sources[cand.doc_id], cand.start, cand.end)
+        units = [u for u in passages[cand.passage].chunk.units if u[0] <= cand.start < u[1]]
+        start, end = phrases.complete(self.data.sources[cand.doc_id], cand.start, cand.end,
+                                      complements=cand.features.get("type_ok") is None,
+                                      limit=units[0][1] if units else None)
         cand = dataclasses.replace(cand, start=start, end=end)
         for found in (passages[cand.passage].chunk.meta or {}).get("lists", []):
             items = tuple(tuple(i) for i in found["items"] if i[0] < cand.end and cand.start < i[1])

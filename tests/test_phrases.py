@@ -54,3 +54,37 @@ def test_tidy_cuts_an_unclosed_bracket_and_balances_quotes():
 @pytest.mark.parametrize("start,end", [(0, 0), (5, 3), (-1, 4), (0, 10_000)])
 def test_bad_offsets_come_back_unchanged(start, end):
     assert phrases.complete("short text", start, end) == (start, end)
+
+
+def _with_complements(text: str, fragment: str, limit: int | None = None) -> str:
+    start = text.index(fragment)
+    s, e = phrases.complete(text, start, start + len(fragment), complements=True, limit=limit)
+    return text[s:e]
+
+
+@pytest.mark.parametrize("text,fragment,expected", [
+    ("Bonds of emerging markets carry greater risk than bonds of developed markets.",
+     "greater risk", "greater risk than bonds of developed markets"),                 # comparison
+    ("Shareholders may not rely on the forecast. It is not possible to redeem shares early.",
+     "It is not possible", "It is not possible to redeem shares early"),              # xcomp
+    ("The index tracks the returns of large companies.",
+     "the returns", "the returns of large companies"),                                 # prep
+])
+def test_a_span_takes_in_the_complement_it_governs(text, fragment, expected):
+    assert _with_complements(text, fragment) == expected
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("The fund was launched on March 3, 2001 in Boston by its sponsor.", "March 3, 2001"),  # a date is whole
+    ("The adviser is Acme Capital, and the custodian is State Street.", "Acme Capital"),   # coordination
+])
+def test_complements_leave_whole_values_and_coordinations_alone(text, fragment):
+    assert _with_complements(text, fragment) == fragment
+
+
+def test_complements_stop_at_the_limit():
+    text = "The fee was reduced by the Board of the fund in May."
+    limit = text.index(" of the fund")
+    assert _with_complements(text, "reduced", limit) == "reduced by the Board"
+    assert phrases.complete(text, text.index("reduced"), text.index("reduced") + 7) == \
+        (text.index("reduced"), text.index("reduced") + 7)        # off unless asked for
