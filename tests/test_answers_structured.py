@@ -162,3 +162,19 @@ def test_two_year_columns_named_together_answer_both():
     answer = qa.QA.from_texts({"t": text}).ask(
         "What was the operating loss carryforward amount in 2019 and 2018 respectively?")
     assert [s.text for s in answer.spans] == ["73,260", "57,768"], answer
+
+
+def test_a_how_question_gets_no_list_items_by_name():
+    """The list reader alone, on an in-memory filing: "how…?" names "foreign" but asks for a manner."""
+    from qa import QA
+    from qa.readers.lists import ListReader
+    text = ("The Fund may invest in the following securities: Convertible Securities; Foreign Debt "
+            "Securities; Preferred Stocks.\n\nThe Fund may invest in foreign securities directly or "
+            "through depositary receipts.\n")
+    pipeline = QA.from_texts({"doc": text})
+    reader = ListReader(pipeline.data.sources)
+    pipeline.readers = [reader]
+    q_what, passages, _ = pipeline.candidates("Which foreign securities may the Fund invest in?")
+    assert any(len(c.parts) == 1 for c in reader.read(q_what, passages))
+    q_how, passages, _ = pipeline.candidates("How may the Fund invest in foreign securities?")
+    assert all(len(c.parts) != 1 for c in reader.read(q_how, passages))

@@ -3,18 +3,24 @@
 Lists come from the chunker: bullets with the sentence that introduces them,
 and "…the following: A; B; C" enumerations.  A list answers when the question
 asks for several things and shares terms with the list's lead-in sentence or
-its section heading.
+its section heading.  A "how…?" or "why…?" question gets a whole list or none, never
+the items it happens to name.
 
 Not handled: lists spread over two chunks (the chunker keeps a list whole unless
 it alone exceeds the chunk size), and nested lists.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from qa import lexical
 from qa.questions import Question, focus_terms
 from qa.readers.base import Candidate, ReadPassage
+
+
+_MANNER = re.compile(r"\s*(how|why)\b(?!\s+(many|much|long|often))", re.IGNORECASE)
 
 
 class ListReader:
@@ -51,10 +57,13 @@ class ListReader:
         if not items:
             return None
         extra = wanted - context          # what the question adds beyond the lead-in
-        hits = {i: len(extra & set(lexical.terms(source[i[0]:i[1]]))) for i in items}
+        item_terms = {i: set(lexical.terms(source[i[0]:i[1]])) for i in items}
+        hits = {i: len(extra & item_terms[i]) for i in items}
         named = [i for i in items if hits[i]]
         if overlap == 0 and max(hits.values()) < 2:
             return None
+        if _MANNER.match(question.text):
+            named = []                    # "how/why…" asks for no items by name
         if question.kind != "list" and not self._names_focus(question, context, named, source):
             return None
         if named and len(named) < len(items) and (question.kind == "list" or wanted & lead):
