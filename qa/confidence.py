@@ -22,10 +22,11 @@ import math
 import numpy as np
 
 from qa import lexical
+from qa.questions import NAME, proper_names
 
 CALIBRATED = "neural"
 FEATURES = ["margin", "span_prob", "type_ok", "type_bad", "rank", "coverage", "cell",
-            "sentence_coverage", "echo", "support"]
+            "sentence_coverage", "echo", "names", "support"]
 
 
 def features(cand, passage, question, source: str) -> list[float]:
@@ -34,7 +35,9 @@ def features(cand, passage, question, source: str) -> list[float]:
     coverage: share of the question's terms in the passage (and its heading);
     sentence_coverage: the same for the sentence(s) the answer stands in;
     echo: share of the answer's own terms that the question already says (an answer that
-    repeats the question, "Defensive investing" for "downside of going defensive?", is rarely right).
+    repeats the question, "Defensive investing" for "downside of going defensive?", is rarely right);
+    names: share of the names the question uses ("Janus" in "What is Janus's address?") that the
+    answer's sentence uses too (1 when it uses none).
     """
     f = cand.features
     wanted = set(question.terms)
@@ -44,10 +47,17 @@ def features(cand, passage, question, source: str) -> list[float]:
     answer = set(lexical.terms(source[cand.start:cand.end]))
     echo = len(answer & wanted) / len(answer) if answer else 0.0
     typed = f.get("type_ok")
+    sentence = _sentence(cand, passage, source)
     return [max(-10.0, min(15.0, f.get("margin", 0.0))) / 5.0, f.get("span_prob", 0.0),
             float(typed is True), float(typed is False), min(passage.rank, 10) / 5.0,
             share(passage.view.text + " " + passage.chunk.heading), float(passage.chunk.kind == "cell"),
-            share(_sentence(cand, passage, source)), echo, 0.0]   # support: set by with_support()
+            share(sentence), echo, _names_share(question.asked, sentence), 0.0]   # support: set later
+
+
+def _names_share(question: str, sentence: str) -> float:
+    names = {n.replace(".", "") for n in proper_names(question)}
+    said = {w.lower().replace(".", "") for w in NAME.findall(sentence)}     # "US" is "U.S."
+    return len(names & said) / len(names) if names else 1.0
 
 
 def _sentence(cand, passage, source: str) -> str:

@@ -105,3 +105,16 @@ def analyse(question: object, max_chars: int) -> Question:
     asked = clean(question, max_chars)
     text = fix_typos(asked)
     return Question(text, answer_kind(text), tuple(lexical.terms(text)), asked)
+
+
+NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
+
+
+def proper_names(question: str) -> set[str]:
+    """Capitalised words a question uses past its first word ("S&P", "ClearBridge"), lower-cased;
+    none when the question is typed in Title Case, where capitals name nothing."""
+    words = NAME.findall(question)[1:]
+    names = {w.lower().rstrip(".") for w in words if len(w) > 1 and any(ch.isupper() for ch in w)}
+    if len(words) > 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words):
+        return set()
+    return names

@@ -22,6 +22,7 @@ from qa.headers import label_scores
 from qa.numbers import parse_number
 from qa.indexing import IndexData
 from qa.questions import Question
+from qa.questions import NAME as _NAME, proper_names as _names
 from qa.readers.base import Candidate, ReadPassage
 
 MIN_LABEL = 0.4
@@ -32,19 +33,8 @@ _COMPARE = re.compile(r"\b(which|what)\b.{0,20}\b(year|years|fy|period|quarter)\
                       r"higher|highest|greater|greatest|more|most|bigger|biggest|lower|lowest|smaller|"
                       r"smallest|less|least|fewer)\b", re.IGNORECASE)
 MIN_MARGIN = 0.2
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
 _LEAD_IN = 300          # characters before a table that count as its caption
 _COVER = 300            # characters at the top of a filing that name what it is about
-
-
-def _names(question: str) -> set[str]:
-    """Capitalised words a question uses past its first word ("S&P", "ClearBridge"), lower-cased;
-    none when the question is typed in Title Case, where capitals name nothing."""
-    words = _NAME.findall(question)[1:]
-    names = {w.lower().rstrip(".") for w in words if len(w) > 1 and any(ch.isupper() for ch in w)}
-    if len(words) > 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words):
-        return set()
-    return names
 
 
 def _unspace(label: str) -> str:
