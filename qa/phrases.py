@@ -109,7 +109,7 @@ def tidy(text: str, start: int, end: int) -> tuple[int, int]:
             first = start - 1
         else:
             piece = piece[:piece.rfind('"')]
-    stripped = piece.rstrip(" \t\n,;:(")
+    stripped = piece.rstrip(" \t\n,;:(|")          # "|": a pipe table's cell border
     return (first, start + len(stripped)) if stripped else (start, end)
 
 

@@ -41,7 +41,10 @@ def best_spans(start_logits: np.ndarray, end_logits: np.ndarray, context_mask: n
     i, j = np.indices((n, n))
     allowed = (j >= i) & (j - i < max_answer_tokens) & valid[:, None] & valid[None, :]
     scores = np.where(allowed, scores, -np.inf)
-    flat = np.argsort(scores, axis=None)[::-1][:top_k]
+    flat = scores.ravel()
+    k = min(top_k, flat.size)
+    best = np.argpartition(flat, flat.size - k)[flat.size - k:]     # the top k, unordered
+    flat = best[np.argsort(flat[best])[::-1]]
     null = float(start_logits[0] + end_logits[0])
     out = []
     for idx in flat:

@@ -88,3 +88,9 @@ def test_complements_stop_at_the_limit():
     assert _with_complements(text, "reduced", limit) == "reduced by the Board"
     assert phrases.complete(text, text.index("reduced"), text.index("reduced") + 7) == \
         (text.index("reduced"), text.index("reduced") + 7)        # off unless asked for
+
+
+def test_tidy_drops_a_pipe_table_cell_border():
+    text = "| Derivatives | 41,837 | 12,002 |"
+    start = text.index("41,837")
+    assert text[slice(*phrases.tidy(text, start, start + len("41,837 |")))] == "41,837"
