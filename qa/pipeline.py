@@ -18,6 +18,7 @@ from qa import confidence, indexing, phrases, retrieval, store
 from qa.answer import Answer, Passage, Span
 from qa.errors import QAError, UnknownDocumentError
 from qa.questions import Question, analyse
+from qa.readers import default_readers as readers_for
 from qa.readers.base import Candidate, ReadPassage, widened_chunk
 from qa.settings import Settings
 from qa.sources import doc_id_for, read_filing
@@ -28,31 +29,13 @@ SURE = 0.9    # a structural answer this confident skips the neural reader
 BULLET = re.compile(r"\s*(?:[o*\u2022-]|\(?\w{1,3}[.)])\s*")     # "o ", "- ", "(a) ", "2. "
 
 
-def default_readers(data: indexing.IndexData, settings: Settings | None = None) -> list:
-    """Table cells, lists, fee schedules, "respectively" pairs, then spans (the trained reader,
-    or typed candidates without it)."""
-    from qa import models
-    from qa.readers.lists import ListReader
-    from qa.readers.respectively import RespectivelyReader
-    from qa.readers.schedule import ScheduleReader
-    from qa.readers.table import TableReader
-    from qa.readers.typed import TypedReader
-    structural = [TableReader(data), ListReader(data.sources), ScheduleReader(), RespectivelyReader()]
-    if models.reader_available():
-        from qa.readers.neural import NeuralReader
-        settings = settings or Settings()
-        return structural + [NeuralReader(max_answer_tokens=settings.max_answer_tokens,
-                                          precision=settings.reader_precision)]
-    return structural + [TypedReader(data)]
-
-
 class QA:
     """Answers questions about the filings of one index."""
 
     def __init__(self, data: indexing.IndexData, settings: Settings | None = None, readers=None):
         self.data = data
         self.settings = settings or Settings()
-        self.readers = readers if readers is not None else default_readers(data, self.settings)
+        self.readers = readers if readers is not None else readers_for(data, self.settings)
         self._lock = threading.RLock()
 
     # -- construction -------------------------------------------------------
