@@ -178,3 +178,13 @@ def test_a_how_question_gets_no_list_items_by_name():
     assert any(len(c.parts) == 1 for c in reader.read(q_what, passages))
     q_how, passages, _ = pipeline.candidates("How may the Fund invest in foreign securities?")
     assert all(len(c.parts) != 1 for c in reader.read(q_how, passages))
+
+
+def test_a_word_for_the_bound_counts_as_said_by_a_stated_bound():
+    """"cap" is not in the sentence, but "will not exceed" states the bound it asks about."""
+    from qa import QA
+    text = ("The Fund offers two classes.\n\nThe Manager has agreed that total annual expenses of the "
+            "Class A and Class B shares will not exceed 0.90% and 1.15%, respectively, through April 30, "
+            "2007.\n")
+    answer = QA.from_texts({"doc": text}).ask("What is the expense cap for Class A?")
+    assert (answer.text, answer.method) == ("0.90%", "respectively")

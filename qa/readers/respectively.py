@@ -85,8 +85,11 @@ def _labels(sentence: str, n: int, before: int) -> list[tuple[int, int]]:
 
 def _about(question: Question, sentence: str, label: str) -> bool:
     """The question asks what the sentence says of the label: more than half of its terms
-    beyond the label's ("CDSC" in "the CDSC on Class B?") occur in the sentence."""
+    beyond the label's ("CDSC" in "the CDSC on Class B?") occur in the sentence.  A word for a
+    bound ("cap", "limit") counts as said when the sentence states one ("will not exceed")."""
     extra = set(question.terms) - set(lexical.terms(label))
+    if _BOUND.search(sentence):
+        extra -= set(lexical.terms(" ".join(_ASKS_BOUND.findall(question.text))))
     return not extra or 2 * len(extra & set(lexical.terms(sentence))) > len(extra)
 
 
