@@ -1,5 +1,6 @@
 """Retrieval ablation on the gold set: chunk size and overlap, dense/BM25 weights,
-passages read, and the sentence window read around each passage.
+passages read (and when: the early exit after the top passage), and the sentence window
+read around each passage.
 
     python -m eval.ablation            # writes eval/ablation.json and eval/ablation.md
 
@@ -36,9 +37,14 @@ def variants(base: Settings) -> list[tuple[str, Settings]]:
                             r(base, chunk_words=words, chunk_overlap_sentences=overlap)))
     for dense, bm25 in ((1.0, 0.0), (0.0, 1.0), (1.0, 0.5), (0.5, 1.0)):
         out.append((f"dense {dense:g} / BM25 {bm25:g}", r(base, dense_weight=dense, bm25_weight=bm25)))
-    for k in (1, 2, 5):
+    for k in (1, 2, 3, 5):
         if k != base.read_k:
             out.append((f"read {k} passages", r(base, read_k=k)))
+    out.append((f"read all {base.read_k} at once (no early exit)", r(base, first_read=0)))
+    for sure in (0.8, 0.95):
+        out.append((f"early exit at {sure:g}", r(base, early_exit=sure)))
+    out.append(("3 at once, 2 more when unsure (earlier default)",
+                r(base, first_read=0, read_k=3, read_more=2)))
     for w in (0, 1, 2):
         if w != base.read_window:
             out.append((f"read window ±{w} chunks", r(base, read_window=w)))
