@@ -17,6 +17,7 @@ def default_readers(data, settings=None) -> list:
         from qa.readers.neural import NeuralReader
         from qa.settings import Settings
         settings = settings or Settings()
-        return structural + [NeuralReader(max_answer_tokens=settings.max_answer_tokens,
+        return structural + [NeuralReader(max_len=settings.window_tokens, stride=settings.window_stride,
+                                          max_answer_tokens=settings.max_answer_tokens,
                                           precision=settings.reader_precision)]
     return structural + [TypedReader(data)]
