@@ -2,11 +2,12 @@
 
 A neural candidate gets a few features (the margin of its span over the null
 answer, the span's own probability, whether its type fits the question, the
-passage's rank, how many of the question's terms the passage holds, how many other
-passages proposed the same text); a
-logistic model over them, fitted on the gold set by ``qa eval --calibrate`` and
+passage's rank, how many of the question's terms the passage and the answer's own
+sentence hold, how much of the answer the question already says, whether the
+answer's sentence uses the names the question uses, how many other passages
+proposed the same text); a logistic model over them, fitted on the gold set by ``qa eval --calibrate`` and
 shipped in ``qa/calibration.json``, gives the probability.  The structural
-readers (table, list, schedule) keep their own scores: they fire rarely and are
+readers (table, list, schedule, respectively, change) keep their own scores: they fire rarely and are
 precise when they do.  Without a fitted model (or one made for another reader)
 the neural reader's own score is used.
 

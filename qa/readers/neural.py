@@ -1,4 +1,5 @@
-"""The trained extractive reader: one batched forward over all passage windows.
+"""The trained extractive reader: every passage window read together (in at most two
+length groups, see :meth:`qa.ort.SpanModel.logits`).
 
 Each passage is paired with the question and cut into windows of ``max_len``
 word pieces (``stride`` overlap), as in training.  For every window the best
