@@ -25,7 +25,7 @@ import re
 
 from qa import models
 
-_WINDOW = 160          # characters of context parsed on each side of the span
+_WINDOW = 100          # characters of context parsed on each side of the span (whole words)
 _SUFFIX = re.compile(r",?\s+(?:LLC|L\.L\.C\.|Inc\.|Inc\b|Corp\.|Corporation\b|Ltd\.|L\.P\.|LP\b|"
                      r"plc\b|N\.A\.)")
 _SPACES = re.compile(r"\s+")
@@ -126,9 +126,21 @@ def complete(text: str, start: int, end: int, complements: bool = False,
     return tidy(text, new_start, new_end)
 
 
+def _word_edges(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """``lo`` moved forward and ``hi`` back to whitespace, so no word is parsed in part."""
+    if lo > 0 and not text[lo - 1].isspace():
+        cut = re.search(r"\s", text[lo:])
+        lo = lo + cut.end() if cut else lo
+    if hi < len(text) and not text[hi].isspace():
+        cut = max(text.rfind(" ", lo, hi), text.rfind("\n", lo, hi))
+        hi = cut if cut > lo else hi
+    return lo, hi
+
+
 def _completed(text: str, start: int, end: int, complements: bool) -> tuple[int, int]:
     """:func:`_widened` on the parse of the span's neighbourhood, kept inside its sentence."""
-    lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+    lo, hi = _word_edges(text, max(0, start - _WINDOW), min(len(text), end + _WINDOW))
+    lo, hi = min(lo, start), max(hi, end)
     squashed, index = _squashed(text[lo:hi])
     at = {src: i for i, src in enumerate(index)}
     s = at.get(start - lo)

@@ -94,3 +94,10 @@ def test_tidy_drops_a_pipe_table_cell_border():
     text = "| Derivatives | 41,837 | 12,002 |"
     start = text.index("41,837")
     assert text[slice(*phrases.tidy(text, start, start + len("41,837 |")))] == "41,837"
+
+
+def test_the_parsed_neighbourhood_never_cuts_a_word():
+    text = "x" * 50 + " " + "word " * 60 + "alpha beta gamma " + "longwordlongword " * 30
+    lo, hi = phrases._word_edges(text, 53, len(text) - 40)
+    assert text[lo - 1].isspace() and (hi == len(text) or text[hi].isspace())
+    assert phrases._word_edges(text, 0, len(text)) == (0, len(text))
