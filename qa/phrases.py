@@ -16,8 +16,8 @@ an amount), over the complement the span's last words govern: "the performance
 
 It never shortens a span and never moves its start to take in a determiner.
 Not handled: participle clauses after the head ("the year *ended December 31,
-2005*"), complements the parser attaches elsewhere, sentence ends the segmenter
-misses ("the U.S. Currency…"); spans over table cells (callers keep those as printed).
+2005*"), complements the parser attaches elsewhere or that run past the 100
+characters parsed on each side, sentence ends the segmenter misses ("the U.S. Currency…"); spans over table cells (callers keep those as printed).
 """
 from __future__ import annotations
 
