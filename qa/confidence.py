@@ -44,8 +44,8 @@ def features(cand, passage, question, source: str) -> list[float]:
     wanted = set(question.terms)
 
     def share(text: str) -> float:
-        return len(wanted & set(lexical.terms(text))) / len(wanted) if wanted else 0.0
-    answer = set(lexical.terms(source[cand.start:cand.end]))
+        return len(wanted & lexical.term_set(text)) / len(wanted) if wanted else 0.0
+    answer = lexical.term_set(source[cand.start:cand.end])
     echo = len(answer & wanted) / len(answer) if answer else 0.0
     typed = f.get("type_ok")
     sentence = _sentence(cand, passage, source)

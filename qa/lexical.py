@@ -40,3 +40,15 @@ def terms(text: str) -> list[str]:
     """Stemmed content terms (stop words and question words removed)."""
     kept = [p for w in words(text) if w not in _STOP for p in _parts(w.removesuffix("'s"))]
     return _stemmer().stemWords(kept)
+
+
+@functools.lru_cache(maxsize=4096)
+def term_set(text: str) -> frozenset[str]:
+    """``terms(text)`` as a set, cached: the same passages and sentences are scored for every
+    candidate an ask reads."""
+    return frozenset(terms(text))
+
+
+def mostly_in(wanted: set[str], text: str) -> bool:
+    """Whether more than half of the terms ``wanted`` occur in ``text`` (False when none are)."""
+    return 2 * len(wanted & term_set(text)) > len(wanted)

@@ -129,8 +129,8 @@ def complete(text: str, start: int, end: int, complements: bool = False,
 def _word_edges(text: str, lo: int, hi: int) -> tuple[int, int]:
     """``lo`` moved forward and ``hi`` back to whitespace, so no word is parsed in part."""
     if lo > 0 and not text[lo - 1].isspace():
-        cut = re.search(r"\s", text[lo:])
-        lo = lo + cut.end() if cut else lo
+        cut = _SPACES.search(text, lo)
+        lo = cut.end() if cut else lo
     if hi < len(text) and not text[hi].isspace():
         cut = max(text.rfind(" ", lo, hi), text.rfind("\n", lo, hi))
         hi = cut if cut > lo else hi

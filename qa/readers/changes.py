@@ -64,7 +64,7 @@ def _trimmed(old: tuple[int, int], new: tuple[int, int], text: str) -> tuple[tup
 
 def _about(question: Question, sentence: str) -> bool:
     extra = set(question.terms) - CUE_WORDS
-    return bool(extra) and 2 * len(extra & set(lexical.terms(sentence))) > len(extra)
+    return lexical.mostly_in(extra, sentence)
 
 
 class ChangeReader:

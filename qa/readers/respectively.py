@@ -90,7 +90,7 @@ def _about(question: Question, sentence: str, label: str) -> bool:
     extra = set(question.terms) - set(lexical.terms(label))
     if _BOUND.search(sentence):
         extra -= set(lexical.terms(" ".join(_ASKS_BOUND.findall(question.text))))
-    return not extra or 2 * len(extra & set(lexical.terms(sentence))) > len(extra)
+    return not extra or lexical.mostly_in(extra, sentence)
 
 
 class RespectivelyReader:
