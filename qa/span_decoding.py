@@ -37,10 +37,12 @@ def best_spans(start_logits: np.ndarray, end_logits: np.ndarray, context_mask: n
     valid = context_mask.astype(bool)
     if not valid.any():
         return []
-    scores = start_logits[:, None] + end_logits[None, :]
-    i, j = np.indices((n, n))
-    allowed = (j >= i) & (j - i < max_answer_tokens) & valid[:, None] & valid[None, :]
-    scores = np.where(allowed, scores, -np.inf)
+    width = max(1, min(max_answer_tokens, n))
+    ends = np.arange(n)[:, None] + np.arange(width)[None, :]          # (start, length) -> end token
+    inside = ends < n
+    ends = np.where(inside, ends, n - 1)
+    allowed = inside & valid[:, None] & valid[ends]
+    scores = np.where(allowed, start_logits[:, None] + end_logits[ends], -np.inf)
     flat = scores.ravel()
     k = min(top_k, flat.size)
     best = np.argpartition(flat, flat.size - k)[flat.size - k:]     # the top k, unordered
@@ -48,9 +50,10 @@ def best_spans(start_logits: np.ndarray, end_logits: np.ndarray, context_mask: n
     null = float(start_logits[0] + end_logits[0])
     out = []
     for idx in flat:
-        s, e = divmod(int(idx), n)
-        if not np.isfinite(scores[s, e]):
+        s, length = divmod(int(idx), width)
+        if not np.isfinite(scores[s, length]):
             break
+        e = s + length
         out.append(WindowSpan(window, s, e, int(offsets[s][0]), int(offsets[e][1]),
-                              float(scores[s, e]), null))
+                              float(scores[s, length]), null))
     return out
