@@ -188,3 +188,28 @@ def test_a_word_for_the_bound_counts_as_said_by_a_stated_bound():
             "2007.\n")
     answer = QA.from_texts({"doc": text}).ask("What is the expense cap for Class A?")
     assert (answer.text, answer.method) == ("0.90%", "respectively")
+
+
+_YEARS_TABLE = ("Results of operations (in millions)\n\n"
+                "| | Fiscal 2019 | Fiscal 2018 | Fiscal 2017 |\n|---|---|---|---|\n"
+                "| Net income | $106.4 | $92.0 | $88.1 |\n"
+                "| Other income (expense), net | $(1,867) | $412 | $95 |\n"
+                "| Capital expenditures | 310 | 295 | 402 |\n")
+
+
+@pytest.mark.parametrize("question,years", [
+    ("In which year was net income less than 100.0 million?", ["2018", "2017"]),
+    ("Which years did capital expenditures exceed 300 million?", ["2019", "2017"]),
+    ("In which year was other income (expense), net negative?", ["2019"]),
+    ("In which year were capital expenditures the highest?", ["2017"]),
+    ("Which fiscal years does the table show?", ["2019", "2018", "2017"]),
+])
+def test_year_questions_over_a_table_row(question, years):
+    """Real models, in-memory pipe table whose headers hold a year inside other words: a
+    threshold ("less than", "exceed", "negative") keeps every year that passes, compared in the
+    table's own unit; a direction ("highest") keeps one; each answer is the year as printed."""
+    pipeline = qa.QA.from_texts({"t": _YEARS_TABLE})
+    answer = pipeline.ask(question)
+    assert [s.text for s in answer.spans] == years, answer
+    source = pipeline.source_text("t")
+    assert all(source[s.start:s.end] == s.text for s in answer.spans)
