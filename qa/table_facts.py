@@ -77,7 +77,9 @@ def table_chunks(doc_id: str, source: str, block: edgar.Block) -> list[Chunk]:
         return [_chunk(doc_id, source, "prose", block.start, block.end, block.heading,
                        [(block.start, block.end)])]
     meta = {"title": title, "columns": {str(c): table.column_label(c) for c in table.columns},
-            "rows": [r.label_text for r in table.rows], "table": block.start}
+            "rows": [r.label_text for r in table.rows], "table": block.start,
+            "row_spans": [[r.label[0].start, r.label[-1].end] if r.label else None for r in table.rows],
+            "row_cells": [len(r.cells) for r in table.rows]}
     out = [_chunk(doc_id, source, "table", block.start, block.end, title,
                   _table_pieces(table, title_pieces), meta)]
     out += _cell_chunks(doc_id, source, table, title, title_pieces, block.start)

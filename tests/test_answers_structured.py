@@ -213,3 +213,32 @@ def test_year_questions_over_a_table_row(question, years):
     assert [s.text for s in answer.spans] == years, answer
     source = pipeline.source_text("t")
     assert all(source[s.start:s.end] == s.text for s in answer.spans)
+
+
+_GROUPED_TABLE = ("Balance sheet (in millions)\n\n"
+                  "| | 2019 | 2018 |\n|---|---|---|\n"
+                  "| Current assets | | |\n"
+                  "| Debtors | 415.9 | 440.7 |\n"
+                  "| Cash and cash equivalents | 12.0 | 0.2 |\n"
+                  "| Total current assets | 427.9 | 440.9 |\n"
+                  "| Licence fees | 30.1 | 28.0 |\n"
+                  "| Royalties | 12.4 | 11.9 |\n"
+                  "| Total revenue | 42.5 | 39.9 |\n")
+
+
+@pytest.mark.parametrize("question,rows", [
+    ("What are the components of current assets?", ["Debtors", "Cash and cash equivalents"]),
+    ("What does total revenue consist of?", ["Licence fees", "Royalties"]),
+])
+def test_the_rows_a_group_holds(question, rows):
+    """Real models, in-memory pipe table: the rows under a label-only row, or above a total, up to
+    the next label-only or total row, each with the label's own offsets."""
+    pipeline = qa.QA.from_texts({"t": _GROUPED_TABLE})
+    answer = pipeline.ask(question)
+    assert [s.text for s in answer.spans] == rows, answer
+    assert all(pipeline.source_text("t")[s.start:s.end] == s.text for s in answer.spans)
+
+
+def test_a_component_asked_for_a_year_is_a_cell():
+    answer = qa.QA.from_texts({"t": _GROUPED_TABLE}).ask("What were royalties in 2019?")
+    assert answer.text == "12.4", answer

@@ -1,0 +1,174 @@
+"""Questions about a table's rows and year columns, and how a question names a label.
+
+:func:`pick` decides which labels a question names.  :class:`RowQuestions` (mixed into
+:class:`qa.readers.table.TableReader`) answers "in which year was X larger?", "in which
+years was X less than 100?" (or "exceeded", "negative"), "which years does the table
+cover?" and "what are the components of X?".
+
+Not handled: a threshold in another unit than the table's ("less than 0.1 billion" of a
+table in millions), years printed as words, and groups nested in groups.
+"""
+from __future__ import annotations
+
+import re
+
+from qa.headers import label_scores
+from qa.numbers import parse_numbers
+from qa.questions import Question
+
+MIN_LABEL = 0.4         # the weakest label match that names a label
+MIN_MARGIN = 0.2        # ...and by how much it must beat the runner-up
+_PERIODS = re.compile(r"\b(which|what)\s+((fiscal|financial)\s+)?(years|periods)\b|\bin which years\b",
+                      re.IGNORECASE)
+_LOW = {"lower", "lowest", "smaller", "smallest", "less", "least", "fewer"}
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_COMPARE = re.compile(r"\b(which|what)\b.{0,20}\b(year|years|fy|period|quarter)\b.*\b(?P<dir>larger|largest|"
+                      r"higher|highest|greater|greatest|more|most|bigger|biggest|lower|lowest|smaller|"
+                      r"smallest|less|least|fewer)\b", re.IGNORECASE)
+_ASKS_PERIOD = re.compile(r"\b(which|what)\b.{0,20}\b(years?|fy|periods?|quarters?)\b", re.IGNORECASE)
+_THRESHOLD = re.compile(
+    r"\b(?P<op>(?:less|lower|smaller|fewer|greater|more|higher|larger|bigger) than|below|under|above|over|"
+    r"exceed(?:s|ed|ing)?|at least|at most)\s+(?P<num>[-−(]?\s?[$£€]?\s?\(?-?\d[\d,]*(?:\.\d+)?\)?\s?%?)"
+    r"|\b(?P<sign>negative|positive)\b", re.IGNORECASE)
+_ABOVE = ("greater", "more", "higher", "larger", "bigger", "above", "over", "exceed", "at least", "positive")
+_PARTS = re.compile(r"\b(components?|consists?\s+of|consisted\s+of|compris\w*|made\s+up\s+of|making\s+up|"
+                    r"break\s?down\s+of)\b", re.IGNORECASE)
+_MOST = re.compile(r"\b(most|least|largest|smallest|greatest|highest|lowest)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"\s*(total|subtotal|net)\b", re.IGNORECASE)
+
+
+def _unspace(label: str) -> str:
+    """Digits printed one by one ("2 0 1 8") joined; "31 2019" stays apart."""
+    return re.sub(r"\b(\d) (?=\d\b)", r"\1", label)
+
+
+def pick(scores: list[float], labels: list[str] | None = None) -> tuple[list[int], float] | None:
+    """The named labels and their strength: every label quoted verbatim when the question
+    quotes several ("in 2019 and 2018"), else the clearly-best one; None when none is named.
+    Years quoted beside another quoted label are context ("% change between 2018 and 2019")."""
+    if len(scores) == 1:
+        return [0], 1.0
+    verbatim = [i for i, s in enumerate(scores) if s >= 0.95]
+    if labels is not None and len(verbatim) > 1:
+        other = [i for i in verbatim if not _YEAR.search(_unspace(labels[i]))]
+        if other and len(other) < len(verbatim):
+            verbatim = other
+    if len(verbatim) > 1:
+        return verbatim, 1.0
+    exact = [i for i, s in enumerate(scores) if s == 1.0]
+    if len(exact) == 1:                 # the only label the question quotes word for word
+        return exact, 1.0
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    best, second = scores[order[0]], scores[order[1]]
+    if best < MIN_LABEL or best - second < MIN_MARGIN:
+        return None
+    return [order[0]], best
+
+
+def _passes(value: float, limit: re.Match) -> bool:
+    """Whether ``value`` meets the question's threshold ("less than 100", "exceeded $20,000",
+    "negative")."""
+    if limit.group("sign"):
+        return value < 0 if limit.group("sign").lower() == "negative" else value > 0
+    numbers = parse_numbers(limit.group("num").replace("\u2212", "-"))
+    if not numbers:
+        return False
+    op, bound = limit.group("op").lower(), numbers[0].value
+    if op in ("at least", "at most"):
+        return value >= bound if op == "at least" else value <= bound
+    return value > bound if op.startswith(_ABOVE) else value < bound
+
+
+class RowQuestions:
+    """Row and year questions over the tables of ``self.data`` (``self.cells``: cell chunk ids by
+    table, ``self.tables``: the table chunk by table)."""
+
+    def _year_span(self, doc_id: str, span) -> tuple[int, int] | None:
+        """The year a column header names, as printed: the whole header when it is a year
+        ("2019", "2 0 1 9"), else the one year inside it ("Fiscal 2019", "December 31, 2019");
+        None when it names no year or several ("2019 vs 2018")."""
+        source, (s, e) = self.data.sources[doc_id], span
+        if _YEAR.fullmatch(re.sub(r"\s", "", source[s:e])):
+            return s, e
+        found = list(_YEAR.finditer(source, s, e))
+        return found[0].span() if len(found) == 1 else None
+
+    def _row_values(self, question: Question, key: tuple[str, int]):
+        """(row strength, [(number, cell chunk, year span, column)]) for the one row the question
+        names, over its columns headed by a year; None when fewer than two such cells."""
+        chunk_ids = self.cells.get(key, [])
+        meta = {i: self.data.chunks[i].meta for i in chunk_ids}
+        rows = sorted({m["row_label"] for m in meta.values()})
+        row = pick(label_scores(question.text, rows)) if rows else None
+        if row is None or len(row[0]) != 1:
+            return None
+        values, seen = [], set()
+        for i in sorted(chunk_ids, key=lambda i: meta[i]["col"]):
+            numbers = parse_numbers(self.data.chunks[i].text.rsplit(": ", 1)[-1])
+            years = [y for y in (self._year_span(key[0], sp) for sp in meta[i].get("col_spans", [])) if y]
+            if meta[i]["row_label"] != rows[row[0][0]] or len(numbers) != 1 or not years:
+                continue
+            year = re.sub(r"\s", "", self.data.sources[key[0]][years[-1][0]:years[-1][1]])
+            if year not in seen:                  # a year heading two columns counts once
+                seen.add(year)
+                values.append((numbers[0].value, i, years[-1]))
+        return (row[1], values) if len(values) >= 2 else None
+
+    def _compare(self, question: Question, key: tuple[str, int]):
+        """For "in which year was X larger?" the year of the row's largest (or smallest) number;
+        for "in which years was X less than 100?" (or "negative") every year whose number passes:
+        ([(cell chunk, year span)], row strength), or None.  The threshold is compared as printed
+        in the table's own unit ("less than 100.0 million" against cells in millions)."""
+        if not _ASKS_PERIOD.search(question.text):
+            return None
+        limit, wanted = _THRESHOLD.search(question.text), _COMPARE.search(question.text)
+        found = self._row_values(question, key) if (limit or wanted) else None
+        if found is None:
+            return None
+        row_s, values = found
+        if limit is not None:
+            keep = [(i, span) for value, i, span in values if _passes(value, limit)]
+            return (keep, row_s) if keep else None
+        low = wanted.group("dir").lower() in _LOW
+        value, chunk_id, span = (min if low else max)(values, key=lambda v: v[0])
+        return [(chunk_id, span)], row_s
+
+    def _components(self, question: Question, key: tuple[str, int]):
+        """For "what are the components of X?": the labels of the rows X groups, as printed -- the
+        rows under X when X is a label-only row, else (X is a total) the rows above it, in both
+        cases up to a label-only, unlabelled or total row: ([(start, end)], row strength) or None."""
+        if not _PARTS.search(question.text) or key not in self.tables or _YEAR.search(question.text) \
+                or _MOST.search(question.text):
+            return None              # "…components in 2019?" asks for a cell; "…the most?" compares
+        meta = self.data.chunks[self.tables[key]].meta
+        labels, spans, counts = meta["rows"], meta.get("row_spans"), meta.get("row_cells")
+        picked = pick(label_scores(question.text, labels)) if spans and len(labels) > 2 else None
+        if picked is None or len(picked[0]) != 1:
+            return None
+        r = picked[0][0]
+
+        def member(k: int) -> bool:
+            return spans[k] is not None and counts[k] > 0 and not _TOTAL.match(labels[k])
+        step = 1 if counts[r] == 0 else -1
+        rows, k = [], r + step
+        while 0 <= k < len(labels) and member(k):
+            rows.append(k)
+            k += step
+        rows.sort()
+        return ([tuple(spans[k]) for k in rows], picked[1]) if len(rows) >= 2 else None
+
+    def _periods(self, question: Question, key: tuple[str, int]):
+        """For "which years does the table show X for?": the year headers, as printed."""
+        chunk_ids = self.cells.get(key, [])
+        if not _PERIODS.search(question.text) or not chunk_ids:
+            return None
+        source, spans = self.data.sources[key[0]], {}
+        for i in chunk_ids:
+            meta = self.data.chunks[i].meta
+            found = [y for y in (self._year_span(key[0], sp) for sp in meta.get("col_spans", [])) if y]
+            if found:
+                spans.setdefault(meta["col"], (*found[-1], i))
+        years = {}
+        for c in sorted(spans):                       # a year heading two columns counts once
+            years.setdefault(re.sub(r"\s", "", source[spans[c][0]:spans[c][1]]), spans[c])
+        return list(years.values()) if len(years) >= 2 else None
