@@ -98,12 +98,14 @@ def search(data: IndexData, question: str, settings: Settings, k: int,
 
 
 def _diverse(data: IndexData, order: list, k: int, per_table: int = 2) -> list:
-    """The top ``k``, keeping at most ``per_table`` cells of any one table: the table reader
-    looks up a table's other cells itself, so more would only crowd out prose."""
+    """The top ``k``, keeping at most ``per_table`` chunks (cells, or the whole table) of any one
+    table: the table reader looks up a table's other cells itself, so more would only crowd out
+    prose ("What is the expense cap for Class A?" found four fee-table and expense-example chunks
+    above the expense limitation paragraph)."""
     out, seen = [], {}
     for item in order:
         chunk = data.chunks[item[0]]
-        if chunk.kind == "cell":
+        if chunk.kind in ("cell", "table") and "table" in (chunk.meta or {}):
             key = (chunk.doc_id, chunk.meta["table"])
             seen[key] = seen.get(key, 0) + 1
             if seen[key] > per_table:

@@ -62,3 +62,18 @@ def test_in_memory_documents_and_doc_filter():
     assert all(p.doc_id == "doc-2" for p in answer.evidence)
     answer = pipeline.ask("When was the Alpha Fund launched?", doc_id="doc-1")
     assert "1999" in answer.text
+
+
+def test_one_table_never_crowds_out_prose(bundled_qa):
+    """Real index: over every gold question, at most two of the passages come from any one
+    table (its cells or the whole table), so "What is the expense cap for Class A?" reads the
+    expense limitation paragraph and not four table chunks."""
+    from collections import Counter
+
+    from eval.gold import load_gold
+    for row in load_gold():
+        _, passages, _ = bundled_qa.candidates(row["question"])
+        tables = Counter((p.chunk.doc_id, p.chunk.meta["table"]) for p in passages
+                         if p.chunk.kind in ("cell", "table") and "table" in (p.chunk.meta or {}))
+        assert max(tables.values(), default=0) <= 2, (row["question"], tables)
+    assert bundled_qa.ask("What is the expense cap for Class A?").text == "0.90%"
