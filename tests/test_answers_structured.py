@@ -190,6 +190,15 @@ def test_a_word_for_the_bound_counts_as_said_by_a_stated_bound():
     assert (answer.text, answer.method) == ("0.90%", "respectively")
 
 
+def _spans_as_printed(text: str, question: str) -> list[str]:
+    """The answer's parts for ``question`` over the in-memory filing ``text``, each checked to
+    be the text its offsets point at."""
+    pipeline = qa.QA.from_texts({"t": text})
+    answer = pipeline.ask(question)
+    assert all(text[s.start:s.end] == s.text for s in answer.spans), answer
+    return [s.text for s in answer.spans]
+
+
 _YEARS_TABLE = ("Results of operations (in millions)\n\n"
                 "| | Fiscal 2019 | Fiscal 2018 | Fiscal 2017 |\n|---|---|---|---|\n"
                 "| Net income | $106.4 | $92.0 | $88.1 |\n"
@@ -208,11 +217,7 @@ def test_year_questions_over_a_table_row(question, years):
     """Real models, in-memory pipe table whose headers hold a year inside other words: a
     threshold ("less than", "exceed", "negative") keeps every year that passes, compared in the
     table's own unit; a direction ("highest") keeps one; each answer is the year as printed."""
-    pipeline = qa.QA.from_texts({"t": _YEARS_TABLE})
-    answer = pipeline.ask(question)
-    assert [s.text for s in answer.spans] == years, answer
-    source = pipeline.source_text("t")
-    assert all(source[s.start:s.end] == s.text for s in answer.spans)
+    assert _spans_as_printed(_YEARS_TABLE, question) == years
 
 
 _GROUPED_TABLE = ("Balance sheet (in millions)\n\n"
@@ -233,10 +238,7 @@ _GROUPED_TABLE = ("Balance sheet (in millions)\n\n"
 def test_the_rows_a_group_holds(question, rows):
     """Real models, in-memory pipe table: the rows under a label-only row, or above a total, up to
     the next label-only or total row, each with the label's own offsets."""
-    pipeline = qa.QA.from_texts({"t": _GROUPED_TABLE})
-    answer = pipeline.ask(question)
-    assert [s.text for s in answer.spans] == rows, answer
-    assert all(pipeline.source_text("t")[s.start:s.end] == s.text for s in answer.spans)
+    assert _spans_as_printed(_GROUPED_TABLE, question) == rows
 
 
 def test_a_component_asked_for_a_year_is_a_cell():
