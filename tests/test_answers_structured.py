@@ -212,6 +212,7 @@ _YEARS_TABLE = ("Results of operations (in millions)\n\n"
     ("In which year was other income (expense), net negative?", ["2019"]),
     ("In which year were capital expenditures the highest?", ["2017"]),
     ("Which fiscal years does the table show?", ["2019", "2018", "2017"]),
+    ("What are the years included in the table?", ["2019", "2018", "2017"]),
 ])
 def test_year_questions_over_a_table_row(question, years):
     """Real models, in-memory pipe table whose headers hold a year inside other words: a
@@ -234,10 +235,12 @@ _GROUPED_TABLE = ("Balance sheet (in millions)\n\n"
 @pytest.mark.parametrize("question,rows", [
     ("What are the components of current assets?", ["Debtors", "Cash and cash equivalents"]),
     ("What does total revenue consist of?", ["Licence fees", "Royalties"]),
+    ("What items are listed in the table?", ["Debtors", "Cash and cash equivalents", "Licence fees",
+                                             "Royalties"]),
 ])
 def test_the_rows_a_group_holds(question, rows):
     """Real models, in-memory pipe table: the rows under a label-only row, or above a total, up to
-    the next label-only or total row, each with the label's own offsets."""
+    the next label-only or total row; with no group named, every item row (no totals)."""
     assert _spans_as_printed(_GROUPED_TABLE, question) == rows
 
 

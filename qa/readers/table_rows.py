@@ -18,7 +18,7 @@ from qa.questions import Question
 
 MIN_LABEL = 0.4         # the weakest label match that names a label
 MIN_MARGIN = 0.2        # ...and by how much it must beat the runner-up
-_PERIODS = re.compile(r"\b(which|what)\s+((fiscal|financial)\s+)?(years|periods)\b|\bin which years\b",
+_PERIODS = re.compile(r"\b(which|what)\s+(are\s+the\s+)?((fiscal|financial)\s+)?(years|periods)\b|\bin which years\b",
                       re.IGNORECASE)
 _LOW = {"lower", "lowest", "smaller", "smallest", "less", "least", "fewer"}
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
@@ -33,6 +33,8 @@ _THRESHOLD = re.compile(
 _ABOVE = ("greater", "more", "higher", "larger", "bigger", "above", "over", "exceed", "at least", "positive")
 _PARTS = re.compile(r"\b(components?|consists?\s+of|consisted\s+of|compris\w*|made\s+up\s+of|making\s+up|"
                     r"break\s?down\s+of)\b", re.IGNORECASE)
+_LISTED = re.compile(r"\b(items|countries|regions|segments|types|categories)\b.{0,40}\b(in|listed in|shown in|"
+                     r"included in) the table\b|\b(listed|shown|included) in the table\b", re.IGNORECASE)
 _MOST = re.compile(r"\b(most|least|largest|smallest|greatest|highest|lowest)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\s*(total|subtotal|net)\b", re.IGNORECASE)
 
@@ -77,6 +79,21 @@ def _passes(value: float, limit: re.Match) -> bool:
     if op in ("at least", "at most"):
         return value >= bound if op == "at least" else value <= bound
     return value > bound if op.startswith(_ABOVE) else value < bound
+
+
+def _member(labels: list[str], spans: list, counts: list[int], k: int) -> bool:
+    """Whether row ``k`` is an item: labelled, with numbers, not a total."""
+    return spans[k] is not None and counts[k] > 0 and not _TOTAL.match(labels[k])
+
+
+def _grouped_rows(labels: list[str], spans: list, counts: list[int], r: int) -> list[int]:
+    """The item rows under label-only row ``r``, or above row ``r`` when it has numbers."""
+    step = 1 if counts[r] == 0 else -1
+    rows, k = [], r + step
+    while 0 <= k < len(labels) and _member(labels, spans, counts, k):
+        rows.append(k)
+        k += step
+    return sorted(rows)
 
 
 class RowQuestions:
@@ -136,26 +153,25 @@ class RowQuestions:
     def _components(self, question: Question, key: tuple[str, int]):
         """For "what are the components of X?": the labels of the rows X groups, as printed -- the
         rows under X when X is a label-only row, else (X is a total) the rows above it, in both
-        cases up to a label-only, unlabelled or total row: ([(start, end)], row strength) or None."""
-        if not _PARTS.search(question.text) or key not in self.tables or _YEAR.search(question.text) \
-                or _MOST.search(question.text):
-            return None              # "…components in 2019?" asks for a cell; "…the most?" compares
+        cases up to a label-only, unlabelled or total row.  For "what items are listed in the
+        table?" (no group named): every labelled row with numbers that is not a total.
+        ([(start, end)], row strength) or None."""
+        listed = _LISTED.search(question.text)
+        if not (listed or _PARTS.search(question.text)) or key not in self.tables \
+                or _YEAR.search(question.text) or _MOST.search(question.text) or _PERIODS.search(question.text):
+            return None     # "…components in 2019?" asks for a cell, "…the most?" compares, "which years…"
         meta = self.data.chunks[self.tables[key]].meta
         labels, spans, counts = meta["rows"], meta.get("row_spans"), meta.get("row_cells")
-        picked = pick(label_scores(question.text, labels)) if spans and len(labels) > 2 else None
-        if picked is None or len(picked[0]) != 1:
+        if not spans or len(labels) <= 2:
             return None
-        r = picked[0][0]
-
-        def member(k: int) -> bool:
-            return spans[k] is not None and counts[k] > 0 and not _TOTAL.match(labels[k])
-        step = 1 if counts[r] == 0 else -1
-        rows, k = [], r + step
-        while 0 <= k < len(labels) and member(k):
-            rows.append(k)
-            k += step
-        rows.sort()
-        return ([tuple(spans[k]) for k in rows], picked[1]) if len(rows) >= 2 else None
+        picked = pick(label_scores(question.text, labels))
+        group = picked is not None and len(picked[0]) == 1 and (not listed or counts[picked[0][0]] == 0)
+        if not group and not listed:
+            return None
+        rows = _grouped_rows(labels, spans, counts, picked[0][0]) if group else \
+            [k for k in range(len(labels)) if _member(labels, spans, counts, k)]
+        strength = picked[1] if group else 0.6
+        return ([tuple(spans[k]) for k in rows], strength) if len(rows) >= 2 else None
 
     def _periods(self, question: Question, key: tuple[str, int]):
         """For "which years does the table show X for?": the year headers, as printed."""
