@@ -2,6 +2,7 @@
 import pytest
 
 import qa
+from qa.views import squash
 
 pytestmark = pytest.mark.slow
 
@@ -98,6 +99,13 @@ def test_question_focus():
 def test_fee_tiers(bundled_qa, question, rate):
     answer = bundled_qa.ask(question)
     assert answer.found and answer.text == rate
+
+
+def test_a_question_about_the_schedule_gets_all_of_it(bundled_qa):
+    answer = bundled_qa.ask("What is the new management fee schedule?")
+    assert answer.method == "schedule"
+    assert answer.text.startswith("0.65% for the first $500 million") and answer.text.endswith("over $2 billion")
+    assert squash(bundled_qa.source_text(answer.doc_id)[answer.start:answer.end]) == answer.text
 
 
 def _keys_are_text(value) -> bool:

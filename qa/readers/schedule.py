@@ -5,7 +5,8 @@ A sentence with two or more percentages and asset amounts is split at each
 percentage into tiers; each tier's words ("first $500 million", "over $500
 million up to $1 billion", "next $250 million", "in excess of $2 billion",
 "thereafter") give its bounds.  The question's amount and wording ("over",
-"above", "first", "up to", "between … and …", or a plain amount) pick the tier.
+"above", "first", "up to", "between … and …", or a plain amount) pick the tier; a
+question about the schedule itself ("what is the fee schedule?") gets all of it.
 
 Not handled: schedules spread over several sentences or set out as a table
 (the table reader answers those), and rates stated in basis points.
@@ -124,6 +125,16 @@ def _extreme(found: list[Tier], match: re.Match) -> list[Tier]:
     return [min(found, key=lambda t: t.rate) if low else max(found, key=lambda t: t.rate)]
 
 
+_WHOLE = re.compile(r"\b(schedules?|breakpoints|tiers)\b", re.IGNORECASE)
+
+
+def _whole(found: list[Tier], sentence: str) -> tuple[int, int] | None:
+    """(start, end) in ``sentence`` of the schedule from its first rate to its last tier's words."""
+    if not found:
+        return None
+    return found[0].rate_start, len(sentence.rstrip().rstrip(".;,").rstrip())
+
+
 class ScheduleReader:
     """Answers "what rate applies to assets over $X" from breakpoint schedules."""
 
@@ -134,18 +145,22 @@ class ScheduleReader:
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         want = asked_range(question.text)
         extreme = _EXTREME.search(question.text)
-        if (want is None and extreme is None) or not _RATE_WORDS.search(question.text):
+        whole = want is None and extreme is None and _WHOLE.search(question.text)
+        if (want is None and extreme is None and not whole) or not _RATE_WORDS.search(question.text):
             return []
         out = []
         for p_idx, passage in enumerate(passages):
             for vs, ve in sentence_ranges(passage):
-                found = tiers(passage.view.text[vs:ve])
-                hits = [t for t in found if _matches(t, want)] if want else _extreme(found, extreme)
-                if len(hits) != 1:
-                    continue
-                src = passage.view.to_source(vs + hits[0].rate_start, vs + hits[0].rate_end)
+                sentence = passage.view.text[vs:ve]
+                found = tiers(sentence)
+                if whole:
+                    span, facts = _whole(found, sentence), {"schedule": len(found)}
+                else:
+                    hits = [t for t in found if _matches(t, want)] if want else _extreme(found, extreme)
+                    span = (hits[0].rate_start, hits[0].rate_end) if len(hits) == 1 else None
+                    facts = {"tier": [hits[0].low, hits[0].high]} if span else {}
+                src = passage.view.to_source(vs + span[0], vs + span[1]) if span else None
                 if src:
-                    score = 0.92 / (1.0 + 0.1 * passage.rank)
-                    out.append(Candidate(passage.chunk.doc_id, src[0], src[1], score, p_idx, self.name,
-                                         {"tier": [hits[0].low, hits[0].high]}))
+                    out.append(Candidate(passage.chunk.doc_id, src[0], src[1], 0.92 / (1.0 + 0.1 * passage.rank),
+                                         p_idx, self.name, facts))
         return sorted(out, key=lambda c: -c.score)
