@@ -127,6 +127,14 @@ def predicted_scale(predictions: list[str], unit: str) -> str:
     return ""
 
 
+def answer_scale(predictions: list[str], percent_cell: bool, unit: str) -> str:
+    """The scale of an answer: "percent" for numbers from a cell whose row or column says "%"
+    (not a year picked from such a row), else :func:`predicted_scale`."""
+    if percent_cell and predictions and all(_scalable(p) for p in predictions):
+        return "percent"
+    return predicted_scale(predictions, unit)
+
+
 def _ask(pipeline: QA, question: str, doc_id: str | None) -> dict:
     """Ask once: the predicted spans, the answering document, reader and score, the best
     withheld candidate when the pipeline abstained, and the time taken."""
@@ -154,8 +162,7 @@ def _score(pipeline: QA, context: dict, question: dict, unit: str) -> dict:
               "gold": gold, "scale": question["scale"]}
     for setting, limit_to in (("limited", doc_id), ("open", None)):
         result = _ask(pipeline, question["question"], limit_to)
-        result["scale"] = ("percent" if result.pop("percent_cell") and result["predictions"]
-                           else predicted_scale(result["predictions"], unit))
+        result["scale"] = answer_scale(result["predictions"], result.pop("percent_cell"), unit)
         result["em"], result["f1"] = em_f1(result["predictions"], gold, result["scale"],
                                            question["scale"])
         record[setting] = result

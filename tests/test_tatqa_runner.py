@@ -47,6 +47,12 @@ def test_context_scale_and_predicted_scale(contexts):
     assert tatqa.predicted_scale([], "million") == ""
 
 
+def test_a_year_from_a_percent_row_has_no_scale():
+    assert tatqa.answer_scale(["13.2"], True, "million") == "percent"
+    assert tatqa.answer_scale(["2019"], True, "million") == ""       # "gross margin (%) higher in…"
+    assert tatqa.answer_scale(["1,496.5"], False, "million") == "million"
+
+
 def test_run_on_three_contexts(contexts):
     results = tatqa.run(tatqa.DEFAULT_PATH, limit=3)
     questions = [q for c in contexts for q in c["questions"]]
