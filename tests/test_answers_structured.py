@@ -89,6 +89,18 @@ def test_question_focus():
     assert focus_terms("Who is the adviser?") == set()
 
 
+@pytest.mark.parametrize("question,kind,text", [
+    ("freeman yrs experience", "duration", "freeman years experience"),
+    ("whos the new advisor", "entity", "who is the new adviser"),
+    ("mgmt fee for class a?", "quantity", "management fee for class a?"),
+    ("what yr was ClearBridge formed", "year", "what year was ClearBridge formed"),
+])
+def test_shorthand_in_questions(question, kind, text):
+    from qa.questions import analyse
+    q = analyse(question, 1000)
+    assert (q.kind, q.text, q.asked) == (kind, text, question)
+
+
 @pytest.mark.parametrize("question,rate", [
     ("What is the management fee rate on assets over $2 billion?", "0.50%"),
     ("fee on the first 500 million", "0.65%"),
