@@ -1,10 +1,12 @@
 """Hybrid retrieval: dense (FAISS) and BM25 rankings fused by reciprocal rank fusion.
 
-Not handled: query expansion and re-ranking with a cross-encoder (none ships
-with weights on PyPI).
+A query term the index never uses is replaced by the nearest index term, when one is
+a letter or two away (misspellings: "objetive").  Not handled: query expansion with
+synonyms, and re-ranking with a cross-encoder (none ships with weights on PyPI).
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import faiss
@@ -63,7 +65,9 @@ def _dense(data: IndexData, vector: np.ndarray, k: int, rng: tuple[int, int] | N
 
 def _bm25(data: IndexData, query_terms: list[str], k: int, rng: tuple[int, int] | None):
     """Top ``k`` chunks by BM25 (scores from bm25s; the top-k taken here, without its thread pool)."""
-    known = [t for t in query_terms if t in data.bm25.vocab_dict]
+    vocab = data.bm25.vocab_dict
+    known = [t if t in vocab else _nearest_term(_by_prefix(data.bm25), t) for t in query_terms]
+    known = [t for t in known if t]
     if not known:
         return np.zeros(0, dtype=int), np.zeros(0)
     scores = data.bm25.get_scores(known)
@@ -74,6 +78,34 @@ def _bm25(data: IndexData, query_terms: list[str], k: int, rng: tuple[int, int] 
     top = top[np.argsort(-scores[top], kind="stable")]
     top = top[scores[top] > 0]
     return top + (rng[0] if rng is not None else 0), scores[top]
+
+
+_PREFIXES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _by_prefix(bm25) -> dict[str, list[str]]:
+    """An index's BM25 terms grouped by their first two letters (built once per index)."""
+    groups = _PREFIXES.get(bm25)
+    if groups is None:
+        groups = {}
+        for term in bm25.vocab_dict:
+            groups.setdefault(term[:2], []).append(term)
+        _PREFIXES[bm25] = groups
+    return groups
+
+
+def _nearest_term(by_prefix: dict[str, list[str]], term: str) -> str | None:
+    """The index term one edit away from a misspelled query term of five or more letters
+    ("objet" from "objetive" -> "object"), two edits away from one of eight or more, starting
+    with the same two letters ("independ" is not "depend"); None when there is none or the term
+    has digits."""
+    if len(term) < 5 or not term.isalpha():
+        return None
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+    found = process.extractOne(term, by_prefix.get(term[:2], []), scorer=Levenshtein.distance,
+                               score_cutoff=1 if len(term) < 8 else 2)
+    return found[0] if found else None
 
 
 def search(data: IndexData, question: str, settings: Settings, k: int,

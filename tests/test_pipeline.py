@@ -77,3 +77,16 @@ def test_one_table_never_crowds_out_prose(bundled_qa):
                          if p.chunk.kind in ("cell", "table") and "table" in (p.chunk.meta or {}))
         assert max(tables.values(), default=0) <= 2, (row["question"], tables)
     assert bundled_qa.ask("What is the expense cap for Class A?").text == "0.90%"
+
+
+def test_a_misspelled_query_term_finds_its_index_term():
+    from qa.retrieval import _nearest_term
+    terms = ["object", "billion", "depend", "risk", "12b-1"]
+    vocab = {}
+    for t in terms:
+        vocab.setdefault(t[:2], []).append(t)
+    assert _nearest_term(vocab, "objet") == "object"          # "objetive", stemmed
+    assert _nearest_term(vocab, "bilion") == "billion"
+    assert _nearest_term(vocab, "independ") is None           # not a misspelling of "depend"
+    assert _nearest_term(vocab, "rsk") is None                # too short to guess
+    assert _nearest_term(vocab, "12b-2") is None              # figures are never corrected
