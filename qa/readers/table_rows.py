@@ -110,9 +110,18 @@ class RowQuestions:
         found = list(_YEAR.finditer(source, s, e))
         return found[0].span() if len(found) == 1 else None
 
+    def _column_year(self, doc_id: str, col_spans) -> tuple[str, tuple[int, int]] | None:
+        """(the year as digits, its span) of the last header part of a column that names one."""
+        years = [y for y in (self._year_span(doc_id, sp) for sp in col_spans) if y]
+        if not years:
+            return None
+        s, e = years[-1]
+        return re.sub(r"\s", "", self.data.sources[doc_id][s:e]), (s, e)
+
     def _row_values(self, question: Question, key: tuple[str, int]):
-        """(row strength, [(number, cell chunk, year span, column)]) for the one row the question
-        names, over its columns headed by a year; None when fewer than two such cells."""
+        """(row strength, [(number, cell chunk, year span)]) for the one row the question names,
+        over its columns headed by a year (a year heading two columns counts once); None when
+        fewer than two such cells."""
         chunk_ids = self.cells.get(key, [])
         meta = {i: self.data.chunks[i].meta for i in chunk_ids}
         rows = sorted({m["row_label"] for m in meta.values()})
@@ -121,14 +130,13 @@ class RowQuestions:
             return None
         values, seen = [], set()
         for i in sorted(chunk_ids, key=lambda i: meta[i]["col"]):
-            numbers = parse_numbers(self.data.chunks[i].text.rsplit(": ", 1)[-1])
-            years = [y for y in (self._year_span(key[0], sp) for sp in meta[i].get("col_spans", [])) if y]
-            if meta[i]["row_label"] != rows[row[0][0]] or len(numbers) != 1 or not years:
+            if meta[i]["row_label"] != rows[row[0][0]]:
                 continue
-            year = re.sub(r"\s", "", self.data.sources[key[0]][years[-1][0]:years[-1][1]])
-            if year not in seen:                  # a year heading two columns counts once
-                seen.add(year)
-                values.append((numbers[0].value, i, years[-1]))
+            numbers = parse_numbers(self.data.chunks[i].text.rsplit(": ", 1)[-1])
+            year = self._column_year(key[0], meta[i].get("col_spans", []))
+            if len(numbers) == 1 and year and year[0] not in seen:
+                seen.add(year[0])
+                values.append((numbers[0].value, i, year[1]))
         return (row[1], values) if len(values) >= 2 else None
 
     def _compare(self, question: Question, key: tuple[str, int]):
@@ -178,13 +186,14 @@ class RowQuestions:
         chunk_ids = self.cells.get(key, [])
         if not _PERIODS.search(question.text) or not chunk_ids:
             return None
-        source, spans = self.data.sources[key[0]], {}
+        columns = {}
         for i in chunk_ids:
             meta = self.data.chunks[i].meta
-            found = [y for y in (self._year_span(key[0], sp) for sp in meta.get("col_spans", [])) if y]
-            if found:
-                spans.setdefault(meta["col"], (*found[-1], i))
+            if meta["col"] not in columns:
+                columns[meta["col"]] = (self._column_year(key[0], meta.get("col_spans", [])), i)
         years = {}
-        for c in sorted(spans):                       # a year heading two columns counts once
-            years.setdefault(re.sub(r"\s", "", source[spans[c][0]:spans[c][1]]), spans[c])
+        for col in sorted(columns):                   # a year heading two columns counts once
+            year, i = columns[col]
+            if year:
+                years.setdefault(year[0], (*year[1], i))
         return list(years.values()) if len(years) >= 2 else None
