@@ -13,12 +13,16 @@ from sklearn.metrics import roc_auc_score
 
 from qa.metrics import best_score, exact_match, f1
 from qa.span_decoding import best_spans
+from qa.training.cpu import native_bf16
 from qa.training.squad import Example
 
 
 def predict(model, tokenizer, examples: list[Example], max_len: int, stride: int,
-            batch_size: int = 64, bf16: bool = True) -> list[tuple[str, float]]:
-    """For each example: (best answer text, margin = best span score - null score)."""
+            batch_size: int = 64, bf16: bool | None = None) -> list[tuple[str, float]]:
+    """For each example: (best answer text, margin = best span score - null score).
+
+    ``bf16`` (bf16 autocast) defaults to whether the CPU has it natively."""
+    bf16 = native_bf16() if bf16 is None else bf16
     enc = tokenizer([e.question.lstrip() for e in examples], [e.context for e in examples],
                     truncation="only_second", max_length=max_len, stride=stride,
                     return_overflowing_tokens=True, return_offsets_mapping=True)
