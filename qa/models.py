@@ -141,6 +141,6 @@ def _reader(precision: str):
         raise ModelError(f"no reader weights in {READER_DIR}: train and export them with "
                          "`python -m qa.train_reader train` then `... export`")
     from qa import onnx_export, ort
-    folder = _prepared("reader-v4", onnx_export.export_reader, READER_DIR)
+    folder = _prepared("reader-v6", onnx_export.export_reader, READER_DIR)
     log.info("reader (%s) from %s", precision, folder)
     return ort.SpanModel(folder, "model.onnx" if precision == "int8" else "fp32.onnx")
