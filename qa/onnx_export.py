@@ -101,12 +101,11 @@ def export_reader(source: Path, target: Path) -> Path:
     see :func:`_kept_fp32`), ``fp32.onnx`` beside it (``Settings.reader_precision``).
 
     Weights are unsigned 8-bit (U8U8).  With signed weights (U8S8) ONNX Runtime uses
-    VPMADDUBSW on CPUs without VNNI (AVX2 only), whose 16-bit sums can saturate, so the same
-    export gave other answers there: 13 of the 226 gold answers changed on a 2-core AMD EPYC
-    (AVX2) against the VNNI machine the calibration was fitted on.  U8U8 products do not
-    saturate on either, so every machine computes the same integers; 8 gold answers differ from
-    that run (the weights round differently), gold EM 82.65 vs 83.16 for U8S8 on the EPYC.
-    7-bit weights (``reduce_range``) avoid saturation too but gave EM 81.63."""
+    VPMADDUBSW on CPUs without VNNI (AVX2 only), whose 16-bit sums can saturate (ONNX Runtime's
+    quantization notes); U8U8 products do not.  On a 2-core AMD EPYC (AVX2) the U8S8 export gave
+    13 of the 226 gold answers differently from the run the calibration was fitted on, U8U8 8
+    (fp32 kernels differ between CPUs too), gold EM 82.65 vs 83.16 for U8S8 there; 7-bit weights
+    (``reduce_range``) avoid saturation too but gave EM 81.63."""
     def build(tmp: Path) -> None:
         import torch
         from onnxruntime.quantization import QuantType, quantize_dynamic
