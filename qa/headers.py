@@ -94,15 +94,46 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
             continue
         hits = sum(_has_token(q_all if len(t) == 1 else q_tokens, t, shared) for t in disc)
         score = min(1.0, hits / max(1, min(len(disc), 2))) * 0.9 if disc else 0.0
-        if any(re.fullmatch(r"(19|20)\d\d", t) and t in q_tokens for t in disc):
-            score = max(score, 0.95)          # "in 2019" names the column "December 31, 2019"
+        score = _year_score(q_all, q_tokens, disc, token_sets, shared, score)
         solid = norm.replace(" ", "")
         if len(solid) >= 4 and re.search(rf"(?<![0-9]){re.escape(solid)}", q_solid):
             score = max(score, 0.95)          # "12b1" for "12b-1", "russell3000" for "Russell 3000"
         elif sum(c.isalpha() for c in norm) >= 8 and fuzz.partial_ratio(norm, q_norm) >= 90:
             score = max(score, 0.85)          # typos in long labels
+        if _years(disc) and _years(set(q_tokens)) and not _years(disc) & set(q_tokens):
+            score = min(score, 0.5)           # "Fiscal 2018 Third Quarter" is not "fiscal 2019 third quarter"
         scores.append(score)
     return _drop_nested(labels, scores, q_norm)
+
+
+_IS_YEAR = re.compile(r"(19|20)\d\d")
+
+
+def _years(tokens: set[str]) -> set[str]:
+    return {t for t in tokens if _IS_YEAR.fullmatch(t)}
+
+
+def _year_score(q_all, q_tokens, disc: set[str], token_sets, shared, score: float) -> float:
+    """The label's ``score`` revised by its year.
+
+    A label of one year the question names scores 0.95 ("in 2019" names "December 31, 2019");
+    when other labels hold that year too ("Fiscal 2019 First Quarter" … "Fiscal 2019 Total"),
+    0.5 to 0.95 by the share of the words setting it apart from them that the question names.  A label
+    of several years ("2019 vs 2018") needs all of them named.  A label whose years the
+    question does not name, when it names another, scores half."""
+    years, asked = _years(disc), _years(set(q_tokens))
+    if not years or not asked:
+        return score
+    if not years & asked:
+        return score * 0.5
+    if len(years) > 1:
+        return max(score, 0.95) if years <= asked else score
+    same = [other for other in token_sets if _years(other) == years]
+    if len(same) <= 1:
+        return max(score, 0.95)
+    rest = disc - years - set.intersection(*same)
+    named = sum(_has_token(q_all if len(t) == 1 else q_tokens, t, shared) for t in rest)
+    return 0.5 + 0.45 * named / max(1, len(rest))
 
 
 def _drop_nested(labels: list[str], scores: list[float], q_norm: str) -> list[float]:

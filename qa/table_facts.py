@@ -47,11 +47,11 @@ def _cell_chunks(doc_id, source, table, title, title_pieces, index) -> list[Chun
     out = []
     for r, row in enumerate(table.rows):
         for c, cell in sorted(row.cells.items()):
-            col_parts = table.columns.get(c, [])
+            col_parts = table.column_pieces(c, row)
             pieces = title_pieces + ([SEP] if title_pieces else []) + _label_pieces(row.label)
             pieces += [SEP] + _label_pieces(col_parts) + [": ", (cell.start, cell.end)]
             meta = {"table": index, "row": r, "col": c, "title": title,
-                    "row_label": row.label_text, "col_label": table.column_label(c),
+                    "row_label": row.label_text, "col_label": table.column_label(c, row),
                     "col_spans": [[p.start, p.end] for p in col_parts],
                     "marker": row.marker, "footnote": table.footnote_text(row.marker)}
             out.append(_chunk(doc_id, source, "cell", cell.start, cell.end, title, pieces, meta))
@@ -64,7 +64,7 @@ def _table_pieces(table: tables.Table, title_pieces: list) -> list:
         pieces += _label_pieces(row.label) + [": " if row.cells else ". "]
         cells = sorted(row.cells.items())
         for k, (c, cell) in enumerate(cells):
-            pieces += _label_pieces(table.columns.get(c, [])) + [" ", (cell.start, cell.end)]
+            pieces += _label_pieces(table.column_pieces(c, row)) + [" ", (cell.start, cell.end)]
             pieces.append("; " if k < len(cells) - 1 else ". ")
     return pieces
 

@@ -7,7 +7,9 @@ footnote is a :class:`Piece` with source offsets.
 
 Not handled: cells that wrap onto a second line in a value column (only row
 labels may wrap), row groups with sub-headings (kept as rows without cells),
-and column labels for the first (label) column.
+column labels for the first (label) column, footnote markers on column labels (dropped
+from the label), and sections of fixed-width tables (only pipe
+tables get per-section column labels).
 """
 from __future__ import annotations
 
@@ -36,6 +38,9 @@ class Row:
     label: list[Piece] = field(default_factory=list)
     cells: dict[int, Piece] = field(default_factory=dict)
     marker: str = ""
+    # column labels of the section the row stands in, when a header repeats inside the body
+    # (stacked "2019" / "2018" blocks); None: the table's own column labels
+    columns: dict[int, list[Piece]] | None = None
 
     @property
     def label_text(self) -> str:
@@ -51,8 +56,13 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     footnotes: dict[str, list[Piece]] = field(default_factory=dict)
 
-    def column_label(self, col: int) -> str:
-        return " ".join(p.text for p in self.columns.get(col, []))
+    def column_label(self, col: int, row: Row | None = None) -> str:
+        return " ".join(p.text for p in self.column_pieces(col, row))
+
+    def column_pieces(self, col: int, row: Row | None = None) -> list[Piece]:
+        """The labels of column ``col``: those of the section ``row`` stands in, if any."""
+        columns = row.columns if row is not None and row.columns is not None else self.columns
+        return columns.get(col, [])
 
     def footnote_text(self, marker: str) -> str:
         return " ".join(p.text for p in self.footnotes.get(marker, []))
@@ -177,9 +187,43 @@ def _add_body_line(table: Table, placed, separated: bool) -> None:
         row.marker = row.marker or mark
 
 
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def _header_like(cells: list[Piece | None]) -> bool:
+    """A body row that repeats a header: no row label, and value cells that hold words or
+    years but no amounts ("| | First | Second |", "| | | Fiscal 2018 | |")."""
+    values = [p.text for p in cells[1:] if p is not None]
+    return bool(cells) and cells[0] is None and bool(values) and \
+        all(re.search(r"[A-Za-z]", v) or _YEAR.fullmatch(v) for v in values) and \
+        not any(re.search(r"\d", _YEAR.sub("", v)) for v in values)
+
+
+def _year_label(cells: list[Piece | None]) -> bool:
+    """A body row that is only a period label ("| 2018 | | |", "| Fiscal 2018 | | |")."""
+    return bool(cells) and cells[0] is not None and all(p is None for p in cells[1:]) and \
+        bool(_YEAR.search(cells[0].text)) and len(cells[0].text) <= 30
+
+
+def _spanned(header: dict[int, list[Piece]], rows: list[list[Piece | None]]) -> dict[int, list[Piece]]:
+    """Header labels with a lone year heading ("Fiscal 2019" over the quarters, printed in one
+    cell, or "2019" in the label column) spread to every column it may span."""
+    out = {c: list(v) for c, v in header.items()}
+    for cells in rows:
+        filled = [(c, p) for c, p in enumerate(cells) if p is not None]
+        if len(filled) == 1 and _YEAR.search(filled[0][1].text) and len(cells) > 2:
+            for c in range(1, len(cells)):
+                if c != filled[0][0]:
+                    out.setdefault(c, []).insert(0, filled[0][1])
+    return out
+
+
 def parse_pipe(source: str, start: int, end: int) -> Table:
-    """Parse a markdown pipe table occupying ``source[start:end]``; its first column labels rows."""
-    table = Table(start, end)
+    """Parse a markdown pipe table occupying ``source[start:end]``; its first column labels rows.
+
+    A header repeated inside the body (a label-less row of words or years, or a row that is
+    only a year) starts a section: the rows below it take its column labels."""
+    table, header_rows, section, run = Table(start, end), [], None, []
     header_done = False
     for line in edgar.split_lines(source[start:end]):
         line = edgar.Line(line.start + start, line.end + start, line.text)
@@ -188,14 +232,44 @@ def parse_pipe(source: str, start: int, end: int) -> Table:
             continue
         cells = _pipe_cells(line)
         if not header_done:
+            cells = [_split_marker(p)[0] if p is not None else None for p in cells]
+            header_rows.append(cells)
             for col, piece in enumerate(cells):
                 if piece is not None:
                     table.columns.setdefault(col, []).append(piece)
             continue
+        if _header_like(cells) or _year_label(cells):
+            run.append(cells)
+            if _header_like(cells):
+                continue
+        elif run:
+            section, run = _section(section or table.columns, run), []
         row = Row(label=[cells[0]] if cells and cells[0] else [])
         row.cells = {c: p for c, p in enumerate(cells) if c > 0 and p is not None}
+        row.columns = section
         table.rows.append(row)
+    table.columns = _spanned(table.columns, header_rows)
     return table
+
+
+def _section(base: dict[int, list[Piece]], run: list[list[Piece | None]]) -> dict[int, list[Piece]]:
+    """The column labels of a section from its header rows: its own labels where it repeats
+    the header, else ``base`` (those of the section above); a period-only row ("2018") leads
+    every label, in place of the year the labels held."""
+    own: dict[int, list[Piece]] = {}
+    for cells in run:
+        if _header_like(cells):
+            for col, piece in enumerate(cells):
+                if piece is not None and col > 0:
+                    own.setdefault(col, []).append(piece)
+    labels = _spanned(own, [c for c in run if _header_like(c)]) if own else \
+        {c: list(v) for c, v in base.items()}
+    for cells in run:
+        if _year_label(cells):
+            for col in set(labels) | {c for c in range(1, len(cells))}:
+                kept = [p for p in labels.get(col, []) if not _YEAR.search(p.text)]
+                labels[col] = [cells[0]] + kept
+    return labels
 
 
 def _pipe_cells(line: edgar.Line) -> list[Piece | None]:

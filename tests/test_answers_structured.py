@@ -267,3 +267,31 @@ def test_the_rows_a_group_holds(question, rows):
 def test_a_component_asked_for_a_year_is_a_cell():
     answer = qa.QA.from_texts({"t": _GROUPED_TABLE}).ask("What were royalties in 2019?")
     assert answer.text == "12.4", answer
+
+
+def test_labels_that_share_a_year_are_told_apart_by_their_other_words():
+    from qa.headers import label_scores
+    labels = ["Fiscal 2019 First Quarter", "Fiscal 2019 Third Quarter", "Fiscal 2018 Third Quarter"]
+    scores = label_scores("What was the revenue in the fiscal 2019 third quarter?", labels)
+    assert scores.index(max(scores)) == 1 and max(scores) - sorted(scores)[-2] >= 0.2, scores
+    # a year alone still names the one label that holds it, however long
+    assert label_scores("net income in 2019?", ["Fiscal Year Ended April 27, 2019", "April 28, 2018"])[0] >= 0.95
+    # a label of another year than the one asked is weakened
+    two = label_scores("Allowance for losses in 2018?", ["December 31, 2019 Allowance for Losses",
+                                                         "December 31, 2018 Allowance for Losses"])
+    assert two[1] - two[0] >= 0.2, two
+
+
+def test_a_stacked_quarter_table_answers_the_quarter_of_the_year_asked(stacked_table):
+    """Real models, in-memory stacked pipe table (a block per fiscal year)."""
+    for question, value in [("What was the revenue in the fiscal 2019 third quarter?", "$88,495"),
+                            ("What was the revenue in the fiscal 2018 third quarter?", "$93,669")]:
+        assert _spans_as_printed(stacked_table, question) == [value]
+
+
+def test_a_why_question_gets_no_cell():
+    """Real models: a cell holds an amount, never the reason asked for."""
+    text = ("| | 2019 | 2018 |\n|---|---|---|\n| Interest expense | $2,082 | $2,025 |\n\n"
+            "Interest expense increased in 2019 primarily due to higher average borrowings.\n")
+    answer = qa.QA.from_texts({"t": text}).ask("Why did interest expense increase in 2019?")
+    assert answer.method != "table" and "borrowings" in answer.text, answer

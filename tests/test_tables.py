@@ -82,3 +82,21 @@ def test_unclosed_table_leaves_the_rest_as_prose():
     chunks = chunking.chunk_document("odd", text, 90, 1)
     assert any(c.kind == "cell" and c.text.endswith("1.00%") for c in chunks)
     assert any(c.kind == "prose" and "State Street" in c.text for c in chunks)
+
+
+def test_a_header_repeated_in_the_body_starts_a_section(stacked_table):
+    """Stacked pipe tables (a year's block under its own header rows, or under a row that is
+    only a year): each row takes its section's column labels; a lone year heading spreads over
+    the columns; a footnote marker leaves the label; a label-less row of amounts stays a row."""
+    t = tables.parse_table(stacked_table, 0, len(stacked_table))
+    labelled = [(r.label_text, {t.column_label(c, r): p.text for c, p in r.cells.items()})
+                for r in t.rows if r.cells]
+    assert labelled[0] == ("Revenues", {"Fiscal 2019 First Quarter": "$94,888", "Fiscal 2019 Second Quarter":
+                                        "$96,037", "Fiscal 2019 Third Quarter": "$88,495",
+                                        "Fiscal 2019 Total": "$279,420"})
+    assert labelled[1] == ("", {"Fiscal 2019 First Quarter": "30", "Fiscal 2019 Second Quarter": "22"})
+    assert labelled[2][1]["Fiscal 2018 Third Quarter"] == "$93,669"
+    assert labelled[3][1]["2017 Third Quarter"] == "$82,003"
+    for r in t.rows:
+        for c, p in r.cells.items():
+            assert stacked_table[p.start:p.end] == p.text

@@ -4,7 +4,9 @@ The tables considered are those with a cell (or the whole table) among the
 retrieved passages.  Row and column labels are matched fuzzily
 (:mod:`qa.headers`); an axis counts as named when its best label clearly beats
 the runner-up, or when it has a single label.  The answer is the cell as
-printed, with the cell's offsets.
+printed, with the cell's offsets.  Of several columns named, those holding the one year the
+question names are kept (a year in a row label is often the period, not the row); a question asking for a reason ("why…", "what caused…")
+gets no cell.
 
 Questions about a row across its year columns ("in which year was X larger?",
 "…less than 100?"), about the years a table covers and about the rows a group
@@ -16,6 +18,7 @@ tables whose labels sit in the body rather than the first column.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from qa.headers import label_scores
@@ -23,10 +26,24 @@ from qa.indexing import IndexData
 from qa.questions import Question
 from qa.questions import NAME as _NAME, proper_names as _names
 from qa.readers.base import Candidate, ReadPassage
-from qa.readers.table_rows import RowQuestions, pick
+from qa.readers.table_rows import _YEAR, RowQuestions, _unspace, pick
 
 _LEAD_IN = 300          # characters before a table that count as its caption
 _COVER = 300            # characters at the top of a filing that name what it is about
+# a question asking for a reason or an explanation, which no cell holds
+_REASON = re.compile(r"^\s*(why|how come)\b|\bwhat (caused|causes|drove|drives|led to)\b|\breasons?\b|"
+                     r"\b(driven|caused) by\b", re.IGNORECASE)
+
+
+def _of_year(question: str, labels: set[str]) -> set[str]:
+    """Of several named labels, those holding the one year the question names ("revenue in the
+    fiscal 2019 third quarter" of "Fiscal 2019 Third Quarter" and "Fiscal 2018 Third Quarter");
+    all of them when the question names no year, several, or one that none holds."""
+    years = {m.group() for m in _YEAR.finditer(question)}
+    if len(labels) < 2 or len(years) != 1:
+        return labels
+    year = years.pop()
+    return {label for label in labels if year in _unspace(label)} or labels
 
 
 class TableReader(RowQuestions):
@@ -90,7 +107,7 @@ class TableReader(RowQuestions):
             if len(values) != 1 or len(named_rows) != 1 or row[1] < 0.95:
                 return None      # it differs by column and none is named, or the row is a guess
             return in_rows[:1], row[1], 0.5
-        named_cols = {cols[i] for i in col[0]}
+        named_cols = _of_year(question.text, {cols[i] for i in col[0]})
         match = [i for i in in_rows if meta[i]["col_label"] in named_cols]
         return (match, row[1], col[1]) if match else None
 
@@ -98,6 +115,8 @@ class TableReader(RowQuestions):
         """A candidate per retrieved table: the rows a group holds, else a year comparison, else
         its year headers, else the cell the question names."""
         out = []
+        if _REASON.search(question.text):
+            return out
         for key, p_idx in self._tables(passages):
             if self._foreign(question, key):
                 continue
