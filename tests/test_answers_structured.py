@@ -295,3 +295,11 @@ def test_a_why_question_gets_no_cell():
             "Interest expense increased in 2019 primarily due to higher average borrowings.\n")
     answer = qa.QA.from_texts({"t": text}).ask("Why did interest expense increase in 2019?")
     assert answer.method != "table" and "borrowings" in answer.text, answer
+
+
+def test_a_year_beside_a_named_row_is_the_period_not_a_second_row():
+    """Real models, in-memory pipe table: "granted in 2019" names the row "Granted"; the year
+    does not also name "Non-vested at December 31, 2019"."""
+    text = ("| Non-vested awards | Shares |\n|---|---|\n| Non-vested at December 31, 2018 | 1,187,586 |\n"
+            "| Granted | 473,550 |\n| Vested | (365,223) |\n| Non-vested at December 31, 2019 | 1,283,281 |\n")
+    assert _spans_as_printed(text, "What is the number of non-vested shares granted in 2019?") == ["473,550"]

@@ -96,7 +96,7 @@ class TableReader(RowQuestions):
         meta = {i: self.data.chunks[i].meta for i in chunk_ids}
         rows = sorted({m["row_label"] for m in meta.values()})
         cols = sorted({m["col_label"] for m in meta.values()})
-        row = pick(label_scores(question.text, rows))
+        row = pick(label_scores(question.text, rows), rows)
         col = pick(label_scores(question.text, cols), cols)
         if row is None:
             return None
