@@ -303,3 +303,26 @@ def test_a_year_beside_a_named_row_is_the_period_not_a_second_row():
     text = ("| Non-vested awards | Shares |\n|---|---|\n| Non-vested at December 31, 2018 | 1,187,586 |\n"
             "| Granted | 473,550 |\n| Vested | (365,223) |\n| Non-vested at December 31, 2019 | 1,283,281 |\n")
     assert _spans_as_printed(text, "What is the number of non-vested shares granted in 2019?") == ["473,550"]
+
+
+def test_a_question_about_a_movement_gets_no_level_cell():
+    """Real models: "the increase in X in 2019" is not X's 2019 amount; a "Change" column is."""
+    text = ("| | 2019 | 2018 | Change |\n|---|---|---|---|\n| Interest income | $30,182 | $13,281 | 127% |\n\n"
+            "Interest income increased by $16.9 million in 2019 on higher cash balances.\n")
+    pipeline = qa.QA.from_texts({"t": text})
+    moved = pipeline.ask("What was the increase in interest income in 2019?")
+    assert moved.text != "$30,182", moved
+    assert pipeline.ask("What was the percentage change in interest income?").text == "127%"
+
+
+@pytest.mark.parametrize("question,row", [
+    ("Which contractual obligation has the highest total value?", "Long-term debt"),
+    ("Which obligation is the smallest in 2020?", "Operating leases"),
+])
+def test_which_row_holds_the_largest_value(question, row):
+    """Real models, in-memory pipe table: the label of the item row (not the total) with the
+    largest or smallest number in the column the question names."""
+    text = ("| | Total | 2020 | 2021 |\n|---|---|---|---|\n| Long-term debt | $12,519.1 | 1,000.0 | 900.0 |\n"
+            "| Operating leases | 310.2 | 80.5 | 70.1 |\n| Purchase obligations | 1,204.9 | 604.0 | 300.0 |\n"
+            "| Total | $14,034.2 | 1,684.5 | 1,270.1 |\n")
+    assert _spans_as_printed(text, question) == [row]

@@ -6,7 +6,8 @@ retrieved passages.  Row and column labels are matched fuzzily
 the runner-up, or when it has a single label.  The answer is the cell as
 printed, with the cell's offsets.  Of several columns named, those holding the one year the
 question names are kept (a year in a row label is often the period, not the row); a question asking for a reason ("why…", "what caused…")
-gets no cell.
+gets no cell, nor one asking how much something moved ("the increase in X in 2019") unless a
+label names the movement ("Change", "2019 vs 2018", "%").
 
 Questions about a row across its year columns ("in which year was X larger?",
 "…less than 100?"), about the years a table covers and about the rows a group
@@ -26,24 +27,17 @@ from qa.indexing import IndexData
 from qa.questions import Question
 from qa.questions import NAME as _NAME, proper_names as _names
 from qa.readers.base import Candidate, ReadPassage
-from qa.readers.table_rows import _YEAR, RowQuestions, _unspace, pick
+from qa.readers.table_rows import RowQuestions, of_year, pick
 
 _LEAD_IN = 300          # characters before a table that count as its caption
 _COVER = 300            # characters at the top of a filing that name what it is about
 # a question asking for a reason or an explanation, which no cell holds
-_REASON = re.compile(r"^\s*(why|how come)\b|\bwhat (caused|causes|drove|drives|led to)\b|\breasons?\b|"
+# a question asking how much something moved, which a cell answers only under a label for it
+_MOVE = re.compile(r"\b(increase[ds]?|decrease[ds]?|changed?|changes|rose|fell|grew|declined?)\b", re.IGNORECASE)
+_MOVE_LABEL = re.compile(r"\b(change[ds]?|increase[ds]?|decrease[ds]?|variance|vs|versus|over|difference|"
+                         r"growth|movement)\b|%", re.IGNORECASE)
+_REASON = re.compile(r"\b(why|how come)\b|\bwhat (caused|causes|drove|drives|led to)\b|\breasons?\b|"
                      r"\b(driven|caused) by\b", re.IGNORECASE)
-
-
-def _of_year(question: str, labels: set[str]) -> set[str]:
-    """Of several named labels, those holding the one year the question names ("revenue in the
-    fiscal 2019 third quarter" of "Fiscal 2019 Third Quarter" and "Fiscal 2018 Third Quarter");
-    all of them when the question names no year, several, or one that none holds."""
-    years = {m.group() for m in _YEAR.finditer(question)}
-    if len(labels) < 2 or len(years) != 1:
-        return labels
-    year = years.pop()
-    return {label for label in labels if year in _unspace(label)} or labels
 
 
 class TableReader(RowQuestions):
@@ -107,7 +101,9 @@ class TableReader(RowQuestions):
             if len(values) != 1 or len(named_rows) != 1 or row[1] < 0.95:
                 return None      # it differs by column and none is named, or the row is a guess
             return in_rows[:1], row[1], 0.5
-        named_cols = _of_year(question.text, {cols[i] for i in col[0]})
+        named_cols = of_year(question.text, {cols[i] for i in col[0]})
+        if _MOVE.search(question.text) and not any(_MOVE_LABEL.search(label) for label in named_cols | named_rows):
+            return None          # "the increase in interest income in 2019" is not the 2019 amount
         match = [i for i in in_rows if meta[i]["col_label"] in named_cols]
         return (match, row[1], col[1]) if match else None
 
@@ -122,7 +118,8 @@ class TableReader(RowQuestions):
                 continue
             decay = 1.0 + 0.03 * passages[p_idx].rank
             cand = (self._grouped(question, key, p_idx, decay) or self._compared(question, key, p_idx, decay)
-                    or self._period_list(question, key, p_idx, decay) or self._cell(question, key, p_idx, decay))
+                    or self._period_list(question, key, p_idx, decay) or self._top_row(question, key, p_idx, decay)
+                    or self._cell(question, key, p_idx, decay))
             if cand is not None:
                 out.append(cand)
         out.sort(key=lambda c: -c.score)
@@ -145,6 +142,14 @@ class TableReader(RowQuestions):
         parts, row_s = found
         return Candidate(key[0], parts[0][0], parts[-1][1], float((0.55 + 0.4 * row_s) / decay), p_idx,
                          self.name, {"row": row_s, "components": True}, tuple(parts), chunk=self.tables[key])
+
+    def _top_row(self, question, key, p_idx: int, decay: float) -> Candidate | None:
+        found = self._ranked(question, key)
+        if found is None:
+            return None
+        (start, end), col_s = found
+        return Candidate(key[0], start, end, float((0.55 + 0.4 * col_s) / decay), p_idx, self.name,
+                         {"col": col_s, "ranked": True}, chunk=self.tables[key])
 
     def _period_list(self, question, key, p_idx: int, decay: float) -> Candidate | None:
         periods = self._periods(question, key)

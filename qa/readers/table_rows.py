@@ -36,12 +36,26 @@ _PARTS = re.compile(r"\b(components?|consists?\s+of|consisted\s+of|compris\w*|ma
 _LISTED = re.compile(r"\b(items|countries|regions|segments|types|categories)\b.{0,40}\b(in|listed in|shown in|"
                      r"included in) the table\b|\b(listed|shown|included) in the table\b", re.IGNORECASE)
 _MOST = re.compile(r"\b(most|least|largest|smallest|greatest|highest|lowest)\b", re.IGNORECASE)
+_RANK = re.compile(r"\b(which|what)\b.*\b(?P<dir>most|least|largest|smallest|greatest|highest|lowest|"
+                   r"biggest)\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\s*(total|subtotal|net)\b", re.IGNORECASE)
 
 
 def _unspace(label: str) -> str:
     """Digits printed one by one ("2 0 1 8") joined; "31 2019" stays apart."""
     return re.sub(r"\b(\d) (?=\d\b)", r"\1", label)
+
+
+def of_year(question: str, labels: set[str]) -> set[str]:
+    """Of several named labels, those holding the one year the question names ("revenue in the
+    fiscal 2019 third quarter" of "Fiscal 2019 Third Quarter" and "Fiscal 2018 Third Quarter");
+    all of them when the question names no year, several, or one that none holds."""
+    years = {m.group() for m in _YEAR.finditer(question)}
+    if len(labels) < 2 or len(years) != 1:
+        return labels
+    year = years.pop()
+    return {label for label in labels if year in _unspace(label)} or labels
 
 
 def pick(scores: list[float], labels: list[str] | None = None) -> tuple[list[int], float] | None:
@@ -180,6 +194,41 @@ class RowQuestions:
             [k for k in range(len(labels)) if _member(labels, spans, counts, k)]
         strength = picked[1] if group else 0.6
         return ([tuple(spans[k]) for k in rows], strength) if len(rows) >= 2 else None
+
+    def _ranked(self, question: Question, key: tuple[str, int]):
+        """For "which X has the highest Y?": the label of the item row (labelled, with numbers,
+        not a total) whose number is largest (or smallest) in the one column the question names,
+        or in the table's only column.  ((start, end), column strength) or None.  Not handled:
+        "the second highest", and columns in different units."""
+        wanted = _RANK.search(question.text)
+        if not wanted or _ASKS_PERIOD.search(question.text) or _ORDINAL.search(question.text) \
+                or key not in self.tables:
+            return None
+        chunk_ids = self.cells.get(key, [])
+        meta = {i: self.data.chunks[i].meta for i in chunk_ids}
+        col = self._named_column(question, sorted({m["col_label"] for m in meta.values()}))
+        table = self.data.chunks[self.tables[key]].meta
+        labels, spans, counts = table["rows"], table.get("row_spans"), table.get("row_cells")
+        if col is None or not spans:
+            return None
+        values = []
+        for i in chunk_ids:
+            numbers = parse_numbers(self.data.chunks[i].text.rsplit(": ", 1)[-1])
+            if meta[i]["col_label"] == col[0] and len(numbers) == 1 and _member(labels, spans, counts, meta[i]["row"]):
+                values.append((numbers[0].value, meta[i]["row"]))
+        if len(values) < 2:
+            return None
+        _, row = (min if wanted.group("dir").lower() in _LOW else max)(values)
+        return tuple(spans[row]), col[1]
+
+    @staticmethod
+    def _named_column(question: Question, cols: list[str]) -> tuple[str, float] | None:
+        """The one column label a question names (and its strength), or the only one there is."""
+        if len(cols) == 1:
+            return cols[0], 1.0
+        picked = pick(label_scores(question.text, cols), cols) if cols else None
+        named = of_year(question.text, {cols[i] for i in picked[0]}) if picked else set()
+        return (named.pop(), picked[1]) if len(named) == 1 else None
 
     def _periods(self, question: Question, key: tuple[str, int]):
         """For "which years does the table show X for?": the year headers, as printed."""
