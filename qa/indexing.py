@@ -79,10 +79,14 @@ def dense_index(vectors: np.ndarray) -> faiss.Index:
 
 
 def bm25_index(chunks: list[chunking.Chunk]) -> bm25s.BM25:
-    """BM25 over the stemmed terms of each chunk's heading and text."""
+    """BM25 over the stemmed terms of each chunk's heading and text.  The vocabulary is numbered
+    in sorted order, so the same chunks give the same files whatever the hash seed."""
+    from bm25s.tokenization import Tokenized
     retriever = bm25s.BM25()
     corpus = [lexical.terms(c.embed_text()) or ["\u2205"] for c in chunks]
-    retriever.index(corpus, show_progress=False)
+    vocab = {term: i for i, term in enumerate(sorted({t for doc in corpus for t in doc}))}
+    retriever.index(Tokenized(ids=[[vocab[t] for t in doc] for doc in corpus], vocab=vocab),
+                    show_progress=False)
     return retriever
 
 

@@ -97,3 +97,22 @@ def test_bundled_index_notices_an_edited_filing(tmp_path, monkeypatch, filing_te
     pipeline = bundled.load_or_build(directory)
     assert "620 Eighth Avenue" in pipeline.source_text("doc")
     assert json.loads((directory / "manifest.json").read_text())["documents"].keys() == {"doc"}
+
+
+def test_the_bm25_files_do_not_depend_on_the_hash_seed(tmp_path):
+    """The same chunks give byte-identical BM25 files in two processes with different hash seeds
+    (the vocabulary is numbered in sorted order, not in set order)."""
+    import os
+    import subprocess
+    import sys
+    script = ("import sys; from qa import chunking, indexing; "
+              "chunks = chunking.chunk_document('d', 'Fees rose. Expenses fell sharply in 2019.\\n\\n"
+              "The adviser manages the fund and its risks.', 90, 1); "
+              "indexing.bm25_index(chunks).save(sys.argv[1])")
+    digests = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        subprocess.run([sys.executable, "-c", script, str(out)], check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        digests.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert digests[0] == digests[1]
