@@ -231,9 +231,10 @@ class QA:
         """The candidate as ``ask`` would answer with it.  A neural span is widened to the phrase
         it stops inside (see :mod:`qa.phrases`); one that runs over two or more items of a list
         in its passage answers with those items as parts (and one that starts on a bullet marker
-        starts at its item instead).  Other readers' spans are kept."""
-        if cand.method != confidence.CALIBRATED or not self.settings.complete_phrases:
-            return cand
+        starts at its item instead).  Spans read in a table, and other readers' spans, are kept."""
+        if cand.method != confidence.CALIBRATED or not self.settings.complete_phrases \
+                or passages[cand.passage].chunk.kind in ("cell", "table"):
+            return cand                       # a span read in a table is kept as printed
         units = [u for u in passages[cand.passage].chunk.units if u[0] <= cand.start < u[1]]
         start, end = phrases.complete(self.data.sources[cand.doc_id], cand.start, cand.end,
                                       complements=cand.features.get("type_ok") is None,

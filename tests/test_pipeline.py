@@ -90,3 +90,14 @@ def test_a_misspelled_query_term_finds_its_index_term():
     assert _nearest_term(vocab, "independ") is None           # not a misspelling of "depend"
     assert _nearest_term(vocab, "rsk") is None                # too short to guess
     assert _nearest_term(vocab, "12b-2") is None              # figures are never corrected
+
+
+def test_a_span_read_in_a_pipe_table_is_kept_to_its_cell():
+    """Real models, the neural reader alone over an in-memory pipe table: phrase completion does
+    not run the span on over the next cells ("262 | $ 64.77")."""
+    text = ("| Period | Total Number of Shares Purchased | Average Price Paid per Share |\n|---|---|---|\n"
+            "| First month | 262 | $ 64.77 |\n| Second month | 309,635 | $ 2,150 |\n")
+    pipeline = qa.QA.from_texts({"t": text}, qa.Settings(threshold=0.0))
+    pipeline.readers = [r for r in pipeline.readers if r.name == "neural"]
+    answer = pipeline.ask("What was the number of shares purchased from the first month?")
+    assert answer.found and "|" not in answer.text, answer
