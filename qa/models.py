@@ -59,7 +59,9 @@ def reader_identity(precision: str) -> dict:
     import json
     from qa.sources import file_sha256
     facts = json.loads((READER_DIR / "training.json").read_text())
-    return {"precision": precision, "step": facts.get("best_step"),
+    from qa.onnx_export import int8_weights
+    kernels = ("U8S8" if int8_weights() == "s8" else "U8U8") if precision == "int8" else "fp32"
+    return {"precision": precision, "kernels": kernels, "step": facts.get("best_step"),
             "weights_sha256": file_sha256(READER_DIR / "model.safetensors")[:12]}
 
 
@@ -141,6 +143,8 @@ def _reader(precision: str):
         raise ModelError(f"no reader weights in {READER_DIR}: train and export them with "
                          "`python -m qa.train_reader train` then `... export`")
     from qa import onnx_export, ort
-    folder = _prepared("reader-v6", onnx_export.export_reader, READER_DIR)
+    weights = onnx_export.int8_weights()
+    export = functools.partial(onnx_export.export_reader, weights=weights)
+    folder = _prepared("reader-v6" if weights == "u8" else "reader-v6-s8", export, READER_DIR)
     log.info("reader (%s) from %s", precision, folder)
     return ort.SpanModel(folder, "model.onnx" if precision == "int8" else "fp32.onnx")

@@ -42,3 +42,13 @@ def test_grouped_logits_equal_one_batch_in_fp32():
         n = len(w.ids)
         assert np.allclose(start[k, :n], one_start[k, :n], atol=1e-3)
         assert np.allclose(end[k, :n], one_end[k, :n], atol=1e-3)
+
+
+def test_int8_weights_follow_the_cpu(tmp_path):
+    """Signed int8 weights only where VNNI keeps their sums from saturating; unsigned elsewhere,
+    and where the CPU cannot be read."""
+    from qa.onnx_export import int8_weights
+    vnni, avx2 = tmp_path / "vnni", tmp_path / "avx2"
+    vnni.write_text("flags\t\t: fpu sse avx2 avx512f avx512_vnni avx512_bf16\n")
+    avx2.write_text("flags\t\t: fpu sse avx2 fma\n")
+    assert (int8_weights(vnni), int8_weights(avx2), int8_weights(tmp_path / "missing")) == ("s8", "u8", "u8")
