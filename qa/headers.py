@@ -18,7 +18,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from qa.numbers import _words_to_digits
+from qa.numbers import YEAR, _words_to_digits
 
 _SUBS = [(re.compile(p), r) for p, r in [
     (r"\bmgmt\b|\bmgt\b", "management"), (r"\bexpense ratio\b", "total annual operating expense"),
@@ -106,11 +106,8 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
     return _drop_nested(labels, scores, q_norm)
 
 
-_IS_YEAR = re.compile(r"(19|20)\d\d")
-
-
 def _years(tokens: set[str]) -> set[str]:
-    return {t for t in tokens if _IS_YEAR.fullmatch(t)}
+    return {t for t in tokens if YEAR.fullmatch(t)}
 
 
 def _year_score(q_all, q_tokens, disc: set[str], token_sets, shared, score: float) -> float:

@@ -140,7 +140,9 @@ def export_reader(source: Path, target: Path, weights: str = "u8") -> Path:
         model = AutoModelForQuestionAnswering.from_pretrained(
             str(source), local_files_only=True, dtype=torch.float32, attn_implementation="eager").eval()
         _export(Logits(model), _example(), ["start_logits", "end_logits"], tmp / "fp32.onnx")
-        quantize_dynamic(str(tmp / "fp32.onnx"), str(tmp / "model.onnx"), weight_type=QuantType.QInt8 if weights == "s8" else QuantType.QUInt8,
+        signed = weights == "s8"
+        quantize_dynamic(str(tmp / "fp32.onnx"), str(tmp / "model.onnx"),
+                         weight_type=QuantType.QInt8 if signed else QuantType.QUInt8,
                          per_channel=True, op_types_to_quantize=["MatMul"],
                          nodes_to_exclude=_kept_fp32(tmp / "fp32.onnx"))
         shutil.copy(source / "tokenizer.json", tmp / "tokenizer.json")

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa import edgar
+from qa.numbers import YEAR as _YEAR
 
 _TOKEN = re.compile(r"\S+(?: \S+)*")           # runs separated by 2+ spaces
 _FOOTNOTE = re.compile(r"^\s*(\*{1,3}|\(\d{1,2}\)|\u2020{1,2})\s+\S")
@@ -187,9 +188,6 @@ def _add_body_line(table: Table, placed, separated: bool) -> None:
         row.marker = row.marker or mark
 
 
-_YEAR = re.compile(r"\b(19|20)\d\d\b")
-
-
 def _header_like(cells: list[Piece | None]) -> bool:
     """A body row that repeats a header: no row label, and value cells that hold words or
     years but no amounts ("| | First | Second |", "| | | Fiscal 2018 | |")."""
@@ -238,9 +236,10 @@ def parse_pipe(source: str, start: int, end: int) -> Table:
                 if piece is not None:
                     table.columns.setdefault(col, []).append(piece)
             continue
-        if _header_like(cells) or _year_label(cells):
+        header = _header_like(cells)
+        if header or _year_label(cells):
             run.append(cells)
-            if _header_like(cells):
+            if header:
                 continue
         elif run:
             section, run = _section(section or table.columns, run), []

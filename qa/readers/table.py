@@ -31,11 +31,11 @@ from qa.readers.table_rows import RowQuestions, of_year, pick
 
 _LEAD_IN = 300          # characters before a table that count as its caption
 _COVER = 300            # characters at the top of a filing that name what it is about
-# a question asking for a reason or an explanation, which no cell holds
 # a question asking how much something moved, which a cell answers only under a label for it
 _MOVE = re.compile(r"\b(increase[ds]?|decrease[ds]?|changed?|changes|rose|fell|grew|declined?)\b", re.IGNORECASE)
 _MOVE_LABEL = re.compile(r"\b(change[ds]?|increase[ds]?|decrease[ds]?|variance|vs|versus|over|difference|"
                          r"growth|movement)\b|%", re.IGNORECASE)
+# a question asking for a reason or an explanation, which no cell holds
 _REASON = re.compile(r"\b(why|how come)\b|\bwhat (caused|causes|drove|drives|led to)\b|\breasons?\b|"
                      r"\b(driven|caused) by\b", re.IGNORECASE)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from qa.headers import label_scores
-from qa.numbers import parse_numbers
+from qa.numbers import YEAR as _YEAR, parse_numbers
 from qa.questions import Question
 
 MIN_LABEL = 0.4         # the weakest label match that names a label
@@ -21,7 +21,6 @@ MIN_MARGIN = 0.2        # ...and by how much it must beat the runner-up
 _PERIODS = re.compile(r"\b(which|what)\s+(are\s+the\s+)?((fiscal|financial)\s+)?(years|periods)\b|\bin which years\b",
                       re.IGNORECASE)
 _LOW = {"lower", "lowest", "smaller", "smallest", "less", "least", "fewer"}
-_YEAR = re.compile(r"\b(19|20)\d\d\b")
 _COMPARE = re.compile(r"\b(which|what)\b.{0,20}\b(year|years|fy|period|quarter)\b.*\b(?P<dir>larger|largest|"
                       r"higher|highest|greater|greatest|more|most|bigger|biggest|lower|lowest|smaller|"
                       r"smallest|less|least|fewer)\b", re.IGNORECASE)
