@@ -46,6 +46,8 @@ def cmd_train(args) -> None:
         trainer.warm_start(args.warm_start)
     if args.finish_at:
         trainer.finish_at(args.finish_at)
+    elif args.rejoin_schedule:
+        trainer.rejoin_schedule()
     try:
         trainer.train()
     except KeyboardInterrupt:
@@ -199,6 +201,9 @@ def main(argv=None) -> None:
     parser.add_argument("--finish-at", type=int, metavar="STEP",
                         help="decay the learning rate to zero at STEP and stop there "
                              "(a shorter schedule than the configured epochs)")
+    parser.add_argument("--rejoin-schedule", action="store_true",
+                        help="after a --finish-at run, restart at the configured schedule's rate "
+                             "for this step and train to the end of its epochs")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     {"train": cmd_train, "eval": cmd_eval, "export": cmd_export}[args.command](args)

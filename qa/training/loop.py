@@ -164,10 +164,10 @@ class Trainer:
         self.model.train()
         return scores
 
-    def finish_at(self, step: int) -> None:
+    def finish_at(self, step: int, lr: float | None = None) -> None:
         """Compress the rest of the schedule: from the current step the learning rate decays
-        linearly from its current value to zero at ``step``, and training stops there (recorded
-        in the state; calling it again with another step re-targets without a jump)."""
+        linearly from its current value (or ``lr``) to zero at ``step``, and training stops there
+        (recorded in the state; calling it again with another step re-targets without a jump)."""
         if self.state.get("finish_at") == step:
             return
         if step <= self.state["step"]:
@@ -178,10 +178,20 @@ class Trainer:
             start = self.state["finish_from"]
             self.state["schedule"] = [{"from": start, "to": self.state["finish_at"],
                                        "lr": _lr_at(self.cfg, start, total)}]
-        lr = self._lr(total)
+        lr = self._lr(total) if lr is None else lr
         self.state.update(finish_at=step, finish_from=self.state["step"], finish_lr=lr)
         self.state.setdefault("schedule", []).append({"from": self.state["step"], "to": step,
                                                       "lr": lr})
+
+    def rejoin_schedule(self) -> None:
+        """After a compressed finish, go back to the configured schedule from the current step:
+        a warm restart at the rate the full schedule has there, decaying to zero at the end of
+        the configured epochs.  The optimizer state is kept.  Not handled: a run already there."""
+        per_epoch = -(-len(self.features.ids) // self.cfg.batch_size)
+        total = per_epoch * self.cfg.epochs
+        if self.state.get("finish_at") in (None, total):
+            return
+        self.finish_at(total, lr=_lr_at(self.cfg, self.state["step"], total))
 
     def _lr(self, total: int) -> float:
         step, end = self.state["step"], self.state.get("finish_at")
