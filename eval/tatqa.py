@@ -38,7 +38,7 @@ REFERENCE = ("Published reference points (whole test set, *all* answer types, in
              "one-to-one: ours covers span and multi-span questions only, on dev contexts.")
 _UNIT = re.compile(
     r"(?:\bin\s*|[$£€¥]\s*|\b(?:rmb|usd)\s*['’]?\s*|\(\s*)(?P<word>thousand|million|billion)s?\b"
-    r"|(?P<thousand>['’]000\b)|(?P<million>[$£€¥]\s*m\b)|(?P<billion>[$£€¥]\s*bn\b)", re.IGNORECASE)
+    r"|(?P<thousand>(?:['’‘]|\$\s*)000\b)|(?P<million>[$£€¥]\s*m\b)|(?P<billion>[$£€¥]\s*bn\b)", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -60,9 +60,14 @@ def _has_amount(row: list[str]) -> bool:
 
 def header_count(rows: list[list[str]]) -> int:
     """Header rows: the first row plus the following rows whose first cell is empty or that
-    hold no amounts ("(Dollars in Millions) | April 27, 2019 | April 28, 2018")."""
+    hold no amounts ("(Dollars in Millions) | April 27, 2019 | April 28, 2018").  A row with
+    only a first cell ("Revenue:") heads a group of body rows and ends the header."""
+    def heads(row: list) -> bool:
+        first = str(row[0] if row else "").strip()
+        rest = any(str(c).strip() for c in row[1:])
+        return not first or (rest and not _has_amount(row))
     k = 1
-    while k < len(rows) - 1 and (not str(rows[k][0] if rows[k] else "").strip() or not _has_amount(rows[k])):
+    while k < len(rows) - 1 and heads(rows[k]):
         k += 1
     return min(k, len(rows))
 
@@ -127,12 +132,13 @@ def predicted_scale(predictions: list[str], unit: str) -> str:
     return ""
 
 
-def answer_scale(predictions: list[str], percent_cell: bool, unit: str) -> str:
+def answer_scale(predictions: list[str], percent_cell: bool, unit: str, from_table: bool = True) -> str:
     """The scale of an answer: "percent" for numbers from a cell whose row or column says "%"
-    (not a year picked from such a row), else :func:`predicted_scale`."""
+    (not a year picked from such a row), else :func:`predicted_scale`.  The table's unit is
+    the table's: a number read from a paragraph ("$39,000") does not take it."""
     if percent_cell and predictions and all(_scalable(p) for p in predictions):
         return "percent"
-    return predicted_scale(predictions, unit)
+    return predicted_scale(predictions, unit if from_table else "")
 
 
 def _ask(pipeline: QA, question: str, doc_id: str | None) -> dict:
@@ -147,9 +153,11 @@ def _ask(pipeline: QA, question: str, doc_id: str | None) -> dict:
     ms = (time.perf_counter() - start) * 1000
     preds = [s.text for s in spans] if found else []
     withheld = answer.alternatives[0] if answer and not found and answer.alternatives else None
-    cell = answer.evidence[0].meta if found and answer.evidence and answer.evidence[0].kind == "cell" else {}
+    source = answer.evidence[0] if found and answer.evidence else None
+    cell = source.meta if source and source.kind == "cell" else {}
     percent_cell = "%" in cell.get("col_label", "") + cell.get("row_label", "")
     return {"predictions": preds, "doc_id": answer.doc_id if found else None, "percent_cell": percent_cell,
+            "from_table": bool(source) and source.kind in ("cell", "table"),
             "method": answer.method if answer else "", "score": round(answer.score, 3) if answer else 0.0,
             "withheld": withheld.text if withheld else "", "error": error, "ms": round(ms, 1)}
 
@@ -162,7 +170,8 @@ def _score(pipeline: QA, context: dict, question: dict, unit: str) -> dict:
               "gold": gold, "scale": question["scale"]}
     for setting, limit_to in (("limited", doc_id), ("open", None)):
         result = _ask(pipeline, question["question"], limit_to)
-        result["scale"] = answer_scale(result["predictions"], result.pop("percent_cell"), unit)
+        result["scale"] = answer_scale(result["predictions"], result.pop("percent_cell"), unit,
+                                       result["from_table"])
         result["em"], result["f1"] = em_f1(result["predictions"], gold, result["scale"],
                                            question["scale"])
         record[setting] = result

@@ -85,7 +85,6 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
     q_tokens = [t for t in q_all if t not in _STOP]
     token_sets = [set(_tokens(label)) for label in labels]
     shared = set.intersection(*token_sets) if len(token_sets) > 1 else set()
-    q_solid = q_norm.replace(" ", "")
     scores = []
     for label, disc in zip(labels, distinctive(labels)):
         norm = normalise(label)
@@ -96,7 +95,7 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
         score = min(1.0, hits / max(1, min(len(disc), 2))) * 0.9 if disc else 0.0
         score = _year_score(q_all, q_tokens, disc, token_sets, shared, score)
         solid = norm.replace(" ", "")
-        if len(solid) >= 4 and re.search(rf"(?<![0-9]){re.escape(solid)}", q_solid):
+        if len(solid) >= 4 and _solid_in(solid, q_all):
             score = max(score, 0.95)          # "12b1" for "12b-1", "russell3000" for "Russell 3000"
         elif sum(c.isalpha() for c in norm) >= 8 and fuzz.partial_ratio(norm, q_norm) >= 90:
             score = max(score, 0.85)          # typos in long labels
@@ -104,6 +103,19 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
             score = min(score, 0.5)           # "Fiscal 2018 Third Quarter" is not "fiscal 2019 third quarter"
         scores.append(score)
     return _drop_nested(labels, scores, q_norm)
+
+
+def _solid_in(solid: str, q_all: list[str]) -> bool:
+    """Whether ``solid`` (a label without spaces) is in the question's words run together,
+    starting and ending at word edges ("12b1" in "12b 1 fee"; "continuoper" not in "discontinu oper")."""
+    starts, ends, pos = set(), set(), 0
+    for token in q_all:
+        starts.add(pos)
+        pos += len(token)
+        ends.add(pos)
+    run = "".join(q_all)
+    return any(m.start() in starts and m.start() + len(solid) in ends
+               for m in re.finditer(f"(?={re.escape(solid)})", run))
 
 
 def _years(tokens: set[str]) -> set[str]:
@@ -131,6 +143,28 @@ def _year_score(q_all, q_tokens, disc: set[str], token_sets, shared, score: floa
     rest = disc - years - set.intersection(*same)
     named = sum(_has_token(q_all if len(t) == 1 else q_tokens, t, shared) for t in rest)
     return 0.5 + 0.45 * named / max(1, len(rest))
+
+
+_JOINS = {"and", "or", "vs", "versus", "&", "plus"}
+
+
+def coordinated(question: str, labels: list[str]) -> bool:
+    """Whether the question lists these labels side by side ("sales and gross profit", "2019,
+    2018 and 2017", "… respectively") rather than naming one inside a phrase about another
+    ("the percentage of sales represented by gross profit").  True when a label is not quoted
+    word for word (nothing to tell)."""
+    q_norm = normalise(question)
+    if "respect" in q_norm.split():
+        return True
+    spans = []
+    for label in labels:
+        m = re.search(rf"(?<![0-9a-z]){re.escape(normalise(label))}(?![0-9a-z])", q_norm)
+        if not m or not normalise(label):
+            return True
+        spans.append(m.span())
+    spans.sort()
+    gaps = [q_norm[a[1]:b[0]].split() for a, b in zip(spans, spans[1:])]
+    return all(not gap or _JOINS & set(gap) for gap in gaps)
 
 
 def _drop_nested(labels: list[str], scores: list[float], q_norm: str) -> list[float]:

@@ -216,6 +216,25 @@ def _spanned(header: dict[int, list[Piece]], rows: list[list[Piece | None]]) -> 
     return out
 
 
+def _fill_spans(rows: list[list[Piece | None]]) -> list[list[Piece | None]]:
+    """Header rows with each heading of a repeated pattern ("| | Dec 31, 2019 | | Dec 31, 2018 | |")
+    spread over the blank cells to its right that the row below labels ("Carrying Amount",
+    "Fair Value"); a lone or centred heading ("| | | Year Ended | |") is left alone."""
+    out = [list(r) for r in rows]
+    for upper, lower in zip(out, out[1:]):
+        heads = [c for c in range(1, len(upper)) if upper[c] is not None]
+        if len(heads) < 2:
+            continue
+        ends = heads[1:] + [len(upper)]
+        spans = [range(h + 1, e) for h, e in zip(heads, ends)]
+        if not all(spans) or not all(c < len(lower) and lower[c] is not None for r in spans for c in r):
+            continue
+        for h, r in zip(heads, spans):
+            for c in r:
+                upper[c] = upper[h]
+    return out
+
+
 def parse_pipe(source: str, start: int, end: int) -> Table:
     """Parse a markdown pipe table occupying ``source[start:end]``; its first column labels rows.
 
@@ -227,14 +246,11 @@ def parse_pipe(source: str, start: int, end: int) -> Table:
         line = edgar.Line(line.start + start, line.end + start, line.text)
         if edgar._PIPE_SEP.match(line.text):
             header_done = True
+            table.columns = _header_columns(header_rows)
             continue
         cells = _pipe_cells(line)
         if not header_done:
-            cells = [_split_marker(p)[0] if p is not None else None for p in cells]
-            header_rows.append(cells)
-            for col, piece in enumerate(cells):
-                if piece is not None:
-                    table.columns.setdefault(col, []).append(piece)
+            header_rows.append([_split_marker(p)[0] if p is not None else None for p in cells])
             continue
         header = _header_like(cells)
         if header or _year_label(cells):
@@ -247,22 +263,26 @@ def parse_pipe(source: str, start: int, end: int) -> Table:
         row.cells = {c: p for c, p in enumerate(cells) if c > 0 and p is not None}
         row.columns = section
         table.rows.append(row)
-    table.columns = _spanned(table.columns, header_rows)
+    table.columns = _spanned(table.columns if header_done else _header_columns(header_rows), header_rows)
     return table
+
+
+def _header_columns(header_rows: list[list[Piece | None]]) -> dict[int, list[Piece]]:
+    columns: dict[int, list[Piece]] = {}
+    for cells in _fill_spans(header_rows):
+        for col, piece in enumerate(cells):
+            if piece is not None:
+                columns.setdefault(col, []).append(piece)
+    return columns
 
 
 def _section(base: dict[int, list[Piece]], run: list[list[Piece | None]]) -> dict[int, list[Piece]]:
     """The column labels of a section from its header rows: its own labels where it repeats
     the header, else ``base`` (those of the section above); a period-only row ("2018") leads
     every label, in place of the year the labels held."""
-    own: dict[int, list[Piece]] = {}
-    for cells in run:
-        if _header_like(cells):
-            for col, piece in enumerate(cells):
-                if piece is not None and col > 0:
-                    own.setdefault(col, []).append(piece)
-    labels = _spanned(own, [c for c in run if _header_like(c)]) if own else \
-        {c: list(v) for c, v in base.items()}
+    heads = [c for c in run if _header_like(c)]
+    own = {c: v for c, v in _header_columns(heads).items() if c > 0}
+    labels = _spanned(own, heads) if own else {c: list(v) for c, v in base.items()}
     for cells in run:
         if _year_label(cells):
             for col in set(labels) | {c for c in range(1, len(cells))}:

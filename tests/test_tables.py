@@ -100,3 +100,18 @@ def test_a_header_repeated_in_the_body_starts_a_section(stacked_table):
     for r in t.rows:
         for c, p in r.cells.items():
             assert stacked_table[p.start:p.end] == p.text
+
+
+def test_a_repeated_heading_spreads_over_the_blank_cells_its_sub_labels_fill():
+    """"| | Dec 31, 2019 | | Dec 31, 2018 | |" over "Carrying Amount | Fair Value" pairs: each
+    date heads both of its columns; a lone centred heading ("Year Ended") is left where it is."""
+    text = ("| | December 31, 2019 | | December 31, 2018 | |\n"
+            "| (In millions) | Carrying Amount | Fair Value | Carrying Amount | Fair Value |\n"
+            "|---|---|---|---|---|\n| Total debt | $ 3,774.4 | $ 4,073.9 | $ 3,474.2 | $ 3,535.1 |\n")
+    t = tables.parse_table(text, 0, len(text))
+    assert {t.column_label(c): p.text for c, p in t.rows[0].cells.items()} == {
+        "December 31, 2019 Carrying Amount": "$ 3,774.4", "December 31, 2019 Fair Value": "$ 4,073.9",
+        "December 31, 2018 Carrying Amount": "$ 3,474.2", "December 31, 2018 Fair Value": "$ 3,535.1"}
+    centred = "| | | Year Ended | |\n| | 2019 | 2018 | 2017 |\n|---|---|---|---|\n| Sales | 1 | 2 | 3 |\n"
+    t = tables.parse_table(centred, 0, len(centred))
+    assert [t.column_label(c) for c in sorted(t.rows[0].cells)] == ["2019", "Year Ended 2018", "2017"]

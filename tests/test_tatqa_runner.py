@@ -53,6 +53,22 @@ def test_a_year_from_a_percent_row_has_no_scale():
     assert tatqa.answer_scale(["1,496.5"], False, "million") == "million"
 
 
+def test_a_table_unit_applies_to_the_table_only():
+    """A number read from a paragraph ("$39,000") keeps its own value; "USD ‘000" and "US $000's"
+    state thousands."""
+    assert tatqa.answer_scale(["$39,000"], False, "thousand", from_table=False) == ""
+    assert tatqa.answer_scale(["39,000"], False, "thousand", from_table=True) == "thousand"
+    assert tatqa._unit("All figures in USD \u2018000, except TCE rate") == "thousand"
+    assert tatqa._unit("Expressed in US $000's except share amounts") == "thousand"
+    assert tatqa._unit("Revenue was $ 1,000 in 2019") == ""
+
+
+def test_a_row_with_only_a_first_cell_heads_body_rows():
+    rows = [["", "2019", "2018"], ["Revenue:", "", ""], ["Software", "$9,441", "$10,949"]]
+    assert tatqa.header_count(rows) == 1
+    assert tatqa.header_count([["", "2019"], ["(In thousands)", "Amount"], ["Sales", "5"]]) == 2
+
+
 def test_run_on_three_contexts(contexts):
     results = tatqa.run(tatqa.DEFAULT_PATH, limit=3)
     questions = [q for c in contexts for q in c["questions"]]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from qa.headers import label_scores
+from qa.headers import coordinated, label_scores, normalise
 from qa.indexing import IndexData
 from qa.questions import Question
 from qa.questions import NAME as _NAME, proper_names as _names
@@ -35,9 +35,35 @@ _COVER = 300            # characters at the top of a filing that name what it is
 _MOVE = re.compile(r"\b(increase[ds]?|decrease[ds]?|changed?|changes|rose|fell|grew|declined?)\b", re.IGNORECASE)
 _MOVE_LABEL = re.compile(r"\b(change[ds]?|increase[ds]?|decrease[ds]?|variance|vs|versus|over|difference|"
                          r"growth|movement)\b|%", re.IGNORECASE)
+_SHARE = re.compile(r"%|\b(percent|percentage|proportion|share|ratio|margin|rate)s?\b", re.IGNORECASE)
 # a question asking for a reason or an explanation, which no cell holds
 _REASON = re.compile(r"\b(why|how come)\b|\bwhat (caused|causes|drove|drives|led to)\b|\breasons?\b|"
                      r"\b(driven|caused) by\b", re.IGNORECASE)
+
+
+def _specific(named: set[str], question: str) -> set[str]:
+    """Of several row labels the question quotes without listing them side by side, the longest
+    ("gross profit" over "sales" in "the percentage of sales represented by gross profit")."""
+    if len(named) < 2 or coordinated(question, sorted(named)):
+        return named
+    size = {label: len(normalise(label).split()) for label in named}
+    return {label for label in named if size[label] == max(size.values())}
+
+
+def _amounts(cols: list[str], question: str) -> list[str]:
+    """The column labels a question may name: the amounts, not the percentages ("2019 Amount",
+    not "2019 % of total revenue"), unless it asks for a share or no column holds amounts."""
+    if _SHARE.search(question):
+        return cols
+    return [label for label in cols if "%" not in label] or cols
+
+
+def _group(table: dict, r: int) -> str:
+    """The heading row above row ``r`` ("Deferred income tax expense (benefit):"), or ""."""
+    for k in range(r - 1, -1, -1):
+        if table["row_cells"][k] == 0 and table["rows"][k]:
+            return table["rows"][k]
+    return ""
 
 
 class TableReader(RowQuestions):
@@ -89,12 +115,12 @@ class TableReader(RowQuestions):
             return None
         meta = {i: self.data.chunks[i].meta for i in chunk_ids}
         rows = sorted({m["row_label"] for m in meta.values()})
-        cols = sorted({m["col_label"] for m in meta.values()})
+        cols = _amounts(sorted({m["col_label"] for m in meta.values()}), question.text)
         row = pick(label_scores(question.text, rows), rows)
         col = pick(label_scores(question.text, cols), cols)
         if row is None:
             return None
-        named_rows = {rows[i] for i in row[0]}
+        named_rows = _specific({rows[i] for i in row[0]}, question.text)
         in_rows = [i for i in chunk_ids if meta[i]["row_label"] in named_rows]
         if col is None:
             values = {self.data.chunks[i].text.rsplit(": ", 1)[-1] for i in in_rows}
@@ -104,8 +130,24 @@ class TableReader(RowQuestions):
         named_cols = of_year(question.text, {cols[i] for i in col[0]})
         if _MOVE.search(question.text) and not any(_MOVE_LABEL.search(label) for label in named_cols | named_rows):
             return None          # "the increase in interest income in 2019" is not the 2019 amount
-        match = [i for i in in_rows if meta[i]["col_label"] in named_cols]
+        match = self._of_group(question, key, [i for i in in_rows if meta[i]["col_label"] in named_cols])
         return (match, row[1], col[1]) if match else None
+
+    def _of_group(self, question: Question, key: tuple[str, int], match: list[int]) -> list[int]:
+        """Of cells that repeat one row and column label under several group headings ("Current:
+        Federal", "Deferred: Federal"), those under the heading the question names; all of them
+        when it names none."""
+        metas = [self.data.chunks[i].meta for i in match]
+        if len({(m["row_label"], m["col_label"]) for m in metas}) == len(match) or key not in self.tables:
+            return match
+        table = self.data.chunks[self.tables[key]].meta
+        groups = [_group(table, m["row"]) for m in metas]
+        labels = sorted(set(groups))
+        chosen = pick(label_scores(question.text, labels), labels) if len(labels) > 1 else None
+        if chosen is None:
+            return match
+        keep = {labels[j] for j in chosen[0]}
+        return [i for i, g in zip(match, groups) if g in keep]
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         """A candidate per retrieved table: the rows a group holds, else a year comparison, else

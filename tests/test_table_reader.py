@@ -1,0 +1,56 @@
+"""The table reader on in-memory pipe tables (real models): which cells a question names when
+several labels could match."""
+import pytest
+
+import qa
+from qa.headers import coordinated, label_scores
+
+
+def _spans(text: str, question: str) -> list[str]:
+    answer = qa.QA.from_texts({"t": text}).ask(question)
+    assert all(text[s.start:s.end] == s.text for s in answer.spans), answer
+    return [s.text for s in answer.spans]
+
+
+def test_a_row_quoted_inside_a_phrase_about_another_is_not_asked_for():
+    """"the percentage of sales represented by gross profit" asks for gross profit, not sales;
+    "sales and gross profit" asks for both."""
+    text = ("| | 2019 | 2018 |\n|---|---|---|\n| Sales | 100.0 % | 100.0 % |\n| Gross profit | 40.0 | 50.9 |\n"
+            "| Operating expenses | 33.1 | 27.0 |\n")
+    assert _spans(text, "What was the percentage of sales represented by gross profit in 2018?") == ["50.9"]
+    assert _spans(text, "What were the sales and gross profit in 2018?") == ["100.0 %", "50.9"]
+
+
+def test_a_row_label_repeated_under_two_headings_is_told_apart_by_the_heading():
+    text = ("| | 2019 | 2018 |\n|---|---|---|\n| Current income tax expense (benefit): | | |\n"
+            "| Federal | $5 | $4 |\n| State | 10 | 5 |\n| Deferred income tax expense (benefit): | | |\n"
+            "| Federal | 4,206 | 4,860 |\n| State | (11,346) | 665 |\n")
+    assert _spans(text, "What was the Federal deferred income tax expense in 2019?") == ["4,206"]
+    assert _spans(text, "What was the current federal income tax expense in 2018?") == ["$4"]
+
+
+def test_an_amount_question_gets_the_amount_column_not_the_share_of_it():
+    text = ("| | 2019 | | 2018 | |\n| | Amount | % of total revenue | Amount | % of total revenue |\n"
+            "|---|---|---|---|---|\n| License and subscription | $ 64,798 | 9% | $ 35,452 | 5% |\n"
+            "| Services | 243,053 | 34 | 246,548 | 38 |\n")
+    assert _spans(text, "What was the license and subscription revenue in 2019 and 2018 respectively?") == \
+        ["$ 64,798", "$ 35,452"]
+    assert _spans(text, "What percentage of total revenue was services in 2019?") == ["34"]
+
+
+@pytest.mark.parametrize("question,labels,side_by_side", [
+    ("What was the percentage of sales represented by gross profit?", ["Sales", "Gross profit"], False),
+    ("What were sales and gross profit?", ["Sales", "Gross profit"], True),
+    ("What were sales, gross profit and EBIT?", ["Sales", "Gross profit", "EBIT"], True),
+    ("What are the respective sales in the US and gross profit?", ["Sales", "Gross profit"], True),
+])
+def test_coordinated(question, labels, side_by_side):
+    assert coordinated(question, labels) is side_by_side
+
+
+def test_a_label_run_together_must_start_and_end_on_word_edges():
+    """"Continuing Operations" is not named by "discontinued operations"; "12b-1" names "12b1"."""
+    scores = label_scores("What are the components of Reported Results (including discontinued operations)?",
+                          ["Continuing Operations", "Reported Results (including discontinued operations)"])
+    assert scores[0] < 0.95 and scores[1] == 1.0
+    assert label_scores("What is the 12b-1 fee?", ["12b1 fees", "Other"])[0] >= 0.95
