@@ -188,10 +188,14 @@ def _add_body_line(table: Table, placed, separated: bool) -> None:
         row.marker = row.marker or mark
 
 
+_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b,?",
+                  re.IGNORECASE)      # "Dec 30," of a date heading
+
+
 def _header_like(cells: list[Piece | None]) -> bool:
     """A body row that repeats a header: no row label, and value cells that hold words or
     years but no amounts ("| | First | Second |", "| | | Fiscal 2018 | |")."""
-    values = [p.text for p in cells[1:] if p is not None]
+    values = [_DAY.sub("", p.text).strip() for p in cells[1:] if p is not None]
     return bool(cells) and cells[0] is None and bool(values) and \
         all(re.search(r"[A-Za-z]", v) or _YEAR.fullmatch(v) for v in values) and \
         not any(re.search(r"\d", _YEAR.sub("", v)) for v in values)
@@ -241,17 +245,20 @@ def parse_pipe(source: str, start: int, end: int) -> Table:
     A header repeated inside the body (a label-less row of words or years, or a row that is
     only a year) starts a section: the rows below it take its column labels."""
     table, header_rows, section, run = Table(start, end), [], None, []
-    header_done = False
+    header_done, lead = False, set()
     for line in edgar.split_lines(source[start:end]):
         line = edgar.Line(line.start + start, line.end + start, line.text)
         if edgar._PIPE_SEP.match(line.text):
             header_done = True
             table.columns = _header_columns(header_rows)
+            lead = {r[0].text for r in header_rows if r and r[0] is not None}
             continue
         cells = _pipe_cells(line)
         if not header_done:
             header_rows.append([_split_marker(p)[0] if p is not None else None for p in cells])
             continue
+        if cells and cells[0] is not None and cells[0].text in lead:
+            cells = [None] + cells[1:]       # "(In Millions)" again: the header, repeated
         header = _header_like(cells)
         if header or _year_label(cells):
             run.append(cells)

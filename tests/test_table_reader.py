@@ -3,6 +3,7 @@ several labels could match."""
 import pytest
 
 import qa
+from qa import tables
 from qa.headers import coordinated, label_scores
 
 
@@ -54,3 +55,37 @@ def test_a_label_run_together_must_start_and_end_on_word_edges():
                           ["Continuing Operations", "Reported Results (including discontinued operations)"])
     assert scores[0] < 0.95 and scores[1] == 1.0
     assert label_scores("What is the 12b-1 fee?", ["12b1 fees", "Other"])[0] >= 0.95
+
+
+def test_the_years_of_a_table_stacked_by_row():
+    """Years printed as label-only rows over each year's block are the years the table shows."""
+    text = ("| | Gross | Allowance | Net |\n|---|---|---|---|\n| December 31, 2019 | | | |\n"
+            "| Transaction related | $12,863 | $(238) | $12,625 |\n| Servicing related | 6,868 | — | 6,868 |\n"
+            "| December 31, 2018 | | | |\n| Transaction related | $9,014 | $(120) | $8,894 |\n")
+    assert _spans(text, "Which years does the table show?") == ["2019", "2018"]
+
+
+_QUARTERS = ("| (In Millions) | First | Second | Third |\n|---|---|---|---|\n| 2019 | | | |\n"
+             "| Net sales | $117,625 | $120,684 | $115,651 |\n| 2018 | | | |\n| Net sales | $118,859 | $115,003 | $119,204 |\n")
+
+
+def test_a_quarter_asked_without_a_year_is_the_latest_years():
+    assert _spans(_QUARTERS, "What was the net sales in the third quarter?") == ["$115,651"]
+    assert _spans(_QUARTERS, "What was the net sales in the third quarter of 2018?") == ["$119,204"]
+
+
+def test_a_header_repeated_with_its_unit_cell_and_dates_starts_a_section():
+    """"| (In Millions) | Dec 30, 2017 | …" repeats the header: the rows below take its dates; the
+    second largest of a column is the one after the largest; "Goodwill", which the filing also
+    prints in lower case, is a word, not a name the table lacks."""
+    text = ("Goodwill activity by segment; goodwill is tested yearly.\n\n"
+            "| (In Millions) | Dec 29, 2018 | Acquisitions | Dec 28, 2019 |\n|---|---|---|---|\n"
+            "| Data Center Group | $5,424 | $1,758 | $7,155 |\n| Mobileye | 10,290 | — | 10,290 |\n"
+            "| Client Computing Group | 4,403 | — | 4,333 |\n"
+            "| (In Millions) | Dec 30, 2017 | Acquisitions | Dec 29, 2018 |\n"
+            "| Data Center Group | $5,421 | $3 | $5,424 |\n| Mobileye | 10,278 | 7 | 10,290 |\n"
+            "| Client Computing Group | 6,356 | 47 | 4,403 |\n")
+    t = tables.parse_table(text, text.index("|"), len(text))
+    assert t.column_label(1, t.rows[3]) == "Dec 30, 2017" and t.rows[3].cells[1].text == "$5,421"
+    assert _spans(text, "Which segment has the second highest amount of Goodwill at Dec 30, 2017?") == \
+        ["Client Computing Group"]

@@ -7,7 +7,10 @@ the runner-up, or when it has a single label.  The answer is the cell as
 printed, with the cell's offsets.  Of several columns named, those holding the one year the
 question names are kept (a year in a row label is often the period, not the row); a question asking for a reason ("why…", "what caused…")
 gets no cell, nor one asking how much something moved ("the increase in X in 2019") unless a
-label names the movement ("Change", "2019 vs 2018", "%").
+label names the movement ("Change", "2019 vs 2018", "%").  Of row labels quoted but not listed
+side by side, the longest counts; a row label repeated under two headings is told apart by the
+heading; % columns answer only questions about a share; a quarter asked without a year is the
+latest year's.  A question about "the table" also reads the only table of a retrieved filing.
 
 Questions about a row across its year columns ("in which year was X larger?",
 "…less than 100?"), about the years a table covers and about the rows a group
@@ -24,10 +27,11 @@ from collections import defaultdict
 
 from qa.headers import coordinated, label_scores, normalise
 from qa.indexing import IndexData
+from qa.numbers import YEAR as _YEAR
 from qa.questions import Question
 from qa.questions import NAME as _NAME, proper_names as _names
 from qa.readers.base import Candidate, ReadPassage
-from qa.readers.table_rows import RowQuestions, of_year, pick
+from qa.readers.table_rows import RowQuestions, latest, of_year, pick
 
 _LEAD_IN = 300          # characters before a table that count as its caption
 _COVER = 300            # characters at the top of a filing that name what it is about
@@ -36,6 +40,7 @@ _MOVE = re.compile(r"\b(increase[ds]?|decrease[ds]?|changed?|changes|rose|fell|g
 _MOVE_LABEL = re.compile(r"\b(change[ds]?|increase[ds]?|decrease[ds]?|variance|vs|versus|over|difference|"
                          r"growth|movement)\b|%", re.IGNORECASE)
 _SHARE = re.compile(r"%|\b(percent|percentage|proportion|share|ratio|margin|rate)s?\b", re.IGNORECASE)
+_THE_TABLE = re.compile(r"\b(the|this) table\b", re.IGNORECASE)
 # a question asking for a reason or an explanation, which no cell holds
 _REASON = re.compile(r"\b(why|how come)\b|\bwhat (caused|causes|drove|drives|led to)\b|\breasons?\b|"
                      r"\b(driven|caused) by\b", re.IGNORECASE)
@@ -78,11 +83,15 @@ class TableReader(RowQuestions):
         self.cells: dict[tuple[str, int], list[int]] = defaultdict(list)
         self.tables: dict[tuple[str, int], int] = {}
         self.words: dict[tuple[str, int], set[str]] = {}        # filled as tables are asked about
+        self.lower: dict[str, set[str]] = {}
         for i, chunk in enumerate(data.chunks):
             if chunk.kind == "cell":
                 self.cells[(chunk.doc_id, chunk.meta["table"])].append(i)
             elif chunk.kind == "table" and "table" in (chunk.meta or {}):
                 self.tables[(chunk.doc_id, chunk.meta["table"])] = i
+        self.by_doc: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for key in self.tables:
+            self.by_doc[key[0]].append(key)
 
     def _context_words(self, key: tuple[str, int]) -> set[str] | None:
         """Words of a table, its caption and title, and the top of its filing (lower-cased)."""
@@ -95,17 +104,33 @@ class TableReader(RowQuestions):
 
     def _foreign(self, question: Question, key: tuple[str, int]) -> bool:
         """Whether the question names something its table never mentions (the S&P 500's return
-        asked of a table that holds a fund and the Russell 3000): then no cell answers it."""
+        asked of a table that holds a fund and the Russell 3000): then no cell answers it.  A
+        capitalised word the filing writes in lower case elsewhere ("Goodwill") is no name."""
         words = self._context_words(key)
-        return words is not None and bool(_names(question.text) - words)
+        if words is None:
+            return False
+        names = _names(question.text) - words
+        return bool(names) and bool(names - self._lower_words(key[0]))
 
-    def _tables(self, passages: list[ReadPassage]) -> list[tuple[tuple[str, int], int]]:
-        """Tables touched by the passages, with the rank of their best passage."""
+    def _lower_words(self, doc_id: str) -> set[str]:
+        """The words a filing prints in lower case (computed once per filing)."""
+        if doc_id not in self.lower:
+            self.lower[doc_id] = {w.rstrip(".") for w in _NAME.findall(self.data.sources[doc_id]) if w.islower()}
+        return self.lower[doc_id]
+
+    def _tables(self, question: Question, passages: list[ReadPassage]) -> list[tuple[tuple[str, int], int]]:
+        """Tables touched by the passages, with the rank of their best passage; for a question
+        about "the table", also the only table of a document a passage comes from."""
         seen: dict[tuple[str, int], int] = {}
         for p_idx, p in enumerate(passages):
             meta = p.chunk.meta or {}
             if p.chunk.kind in ("cell", "table") and "table" in meta:
                 seen.setdefault((p.chunk.doc_id, meta["table"]), p_idx)
+        if _THE_TABLE.search(question.text):
+            for p_idx, p in enumerate(passages):
+                only = self.by_doc.get(p.chunk.doc_id, [])
+                if len(only) == 1:
+                    seen.setdefault(only[0], p_idx)
         return list(seen.items())
 
     def _cells(self, question: Question, key: tuple[str, int]):
@@ -117,7 +142,10 @@ class TableReader(RowQuestions):
         rows = sorted({m["row_label"] for m in meta.values()})
         cols = _amounts(sorted({m["col_label"] for m in meta.values()}), question.text)
         row = pick(label_scores(question.text, rows), rows)
-        col = pick(label_scores(question.text, cols), cols)
+        col_scores = label_scores(question.text, cols)
+        col = pick(col_scores, cols)
+        if col is None and not _YEAR.search(question.text):
+            col = latest(col_scores, cols)        # "in the third quarter": the latest year's
         if row is None:
             return None
         named_rows = _specific({rows[i] for i in row[0]}, question.text)
@@ -155,7 +183,7 @@ class TableReader(RowQuestions):
         out = []
         if _REASON.search(question.text):
             return out
-        for key, p_idx in self._tables(passages):
+        for key, p_idx in self._tables(question, passages):
             if self._foreign(question, key):
                 continue
             decay = 1.0 + 0.03 * passages[p_idx].rank

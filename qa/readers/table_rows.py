@@ -38,6 +38,7 @@ _MOST = re.compile(r"\b(most|least|largest|smallest|greatest|highest|lowest)\b",
 _RANK = re.compile(r"\b(which|what)\b.*\b(?P<dir>most|least|largest|smallest|greatest|highest|lowest|"
                    r"biggest)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\b", re.IGNORECASE)
+_PLACES = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4, "5th": 4}
 _TOTAL = re.compile(r"\s*(total|subtotal|net)\b", re.IGNORECASE)
 
 
@@ -78,6 +79,20 @@ def pick(scores: list[float], labels: list[str] | None = None) -> tuple[list[int
     if best < MIN_LABEL or best - second < MIN_MARGIN:
         return None
     return [order[0]], best
+
+
+def latest(scores: list[float], labels: list[str]) -> tuple[list[int], float] | None:
+    """For a question that names no year: of the best labels, tied, that differ only by their
+    year ("2019 Third", "2018 Third" for "the third quarter"), the latest; else None."""
+    best = max(scores, default=0.0)
+    tied = [i for i, sc in enumerate(scores) if sc == best]
+    if best < MIN_LABEL or len(tied) < 2:
+        return None
+    years = [_YEAR.findall(_unspace(labels[i])) for i in tied]
+    rest = {_YEAR.sub("", _unspace(labels[i])).strip() for i in tied}
+    if len(rest) != 1 or any(len(y) != 1 for y in years):
+        return None
+    return [max(zip(years, tied))[1]], best
 
 
 def _passes(value: float, limit: re.Match) -> bool:
@@ -197,12 +212,13 @@ class RowQuestions:
     def _ranked(self, question: Question, key: tuple[str, int]):
         """For "which X has the highest Y?": the label of the item row (labelled, with numbers,
         not a total) whose number is largest (or smallest) in the one column the question names,
-        or in the table's only column.  ((start, end), column strength) or None.  Not handled:
-        "the second highest", and columns in different units."""
+        or in the table's only column; "the second highest" takes the next one.  ((start, end),
+        column strength) or None.  Not handled: columns in different units, ties."""
         wanted = _RANK.search(question.text)
-        if not wanted or _ASKS_PERIOD.search(question.text) or _ORDINAL.search(question.text) \
-                or key not in self.tables:
+        if not wanted or _ASKS_PERIOD.search(question.text) or key not in self.tables:
             return None
+        ordinal = _ORDINAL.search(question.text)
+        place = _PLACES.get(ordinal.group().lower(), 0) if ordinal else 0
         chunk_ids = self.cells.get(key, [])
         meta = {i: self.data.chunks[i].meta for i in chunk_ids}
         col = self._named_column(question, sorted({m["col_label"] for m in meta.values()}))
@@ -215,10 +231,10 @@ class RowQuestions:
             numbers = parse_numbers(self.data.chunks[i].text.rsplit(": ", 1)[-1])
             if meta[i]["col_label"] == col[0] and len(numbers) == 1 and _member(labels, spans, counts, meta[i]["row"]):
                 values.append((numbers[0].value, meta[i]["row"]))
-        if len(values) < 2:
+        if len(values) < max(2, place + 1):
             return None
-        _, row = (min if wanted.group("dir").lower() in _LOW else max)(values)
-        return tuple(spans[row]), col[1]
+        values.sort(reverse=wanted.group("dir").lower() not in _LOW)
+        return tuple(spans[values[place][1]]), col[1]
 
     @staticmethod
     def _named_column(question: Question, cols: list[str]) -> tuple[str, float] | None:
@@ -244,4 +260,18 @@ class RowQuestions:
             year, i = columns[col]
             if year:
                 years.setdefault(year[0], (*year[1], i))
+        if len(years) < 2:
+            years = self._heading_years(key)
         return list(years.values()) if len(years) >= 2 else None
+
+    def _heading_years(self, key: tuple[str, int]) -> dict:
+        """The years of a table stacked by row: its label-only rows that name one ("December 31,
+        2019" over that year's rows), as {year: (start, end, table chunk)}."""
+        meta = self.data.chunks[self.tables[key]].meta if key in self.tables else {}
+        years = {}
+        for span, count in zip(meta.get("row_spans") or [], meta.get("row_cells") or []):
+            found = self._year_span(key[0], span) if span and count == 0 else None
+            if found:
+                text = re.sub(r"\s", "", self.data.sources[key[0]][found[0]:found[1]])
+                years.setdefault(text, (*found, self.tables[key]))
+        return years
