@@ -66,14 +66,14 @@ def collect(pipeline: QA, rows: list[dict], per_method: int = 2) -> list[dict]:
     from qa.views import squash
     out = []
     for row in rows:
-        _, passages, cands = pipeline.candidates(row["question"])
+        q, passages, cands = pipeline.candidates(row["question"])
         answerable = row["category"] != "unanswerable"
         kept, counts = [], {}
         for c in cands:
             counts[c.method] = counts.get(c.method, 0) + 1
             if counts[c.method] > per_method:
                 continue
-            c = pipeline.as_answered(c, passages)
+            c = pipeline.as_answered(c, passages, q)
             source = pipeline.data.sources[c.doc_id]
             text = "; ".join(squash(source[s:e]) for s, e in c.parts) or squash(source[c.start:c.end])
             em = best_score(exact_match, text, row["answers"]) if answerable else 0.0

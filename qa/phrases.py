@@ -14,6 +14,9 @@ an amount), over the complement the span's last words govern: "the performance
 *of those companies*", "greater risk *than investments in…*", "It is not possible
 *to invest directly in an index*".
 
+For a question asking for an explanation, :func:`explanation` runs the span on to the end of
+its sentence ("release of the valuation allowance *associated with prior credits*").
+
 It never shortens a span and never moves its start to take in a determiner.
 Not handled: participle clauses after the head ("the year *ended December 31,
 2005*"), complements the parser attaches elsewhere or that run past the 100
@@ -90,9 +93,10 @@ def _complemented(doc, start: int, end: int) -> int:
     return end
 
 
-def tidy(text: str, start: int, end: int) -> tuple[int, int]:
+def tidy(text: str, start: int, end: int, period: bool = False) -> tuple[int, int]:
     """Cut an unclosed bracket or quote (and what follows it) off the end of a span, and
-    take in the opening quote of a quoted word the span starts on: 'X, LLC ("X' -> 'X, LLC'."""
+    take in the opening quote of a quoted word the span starts on: 'X, LLC ("X' -> 'X, LLC';
+    with ``period``, also a sentence's closing full stop."""
     piece, first = text[start:end], start
     for opener, closer in (("(", ")"), ("[", "]")):
         cut = piece.rfind(opener)
@@ -109,7 +113,7 @@ def tidy(text: str, start: int, end: int) -> tuple[int, int]:
             first = start - 1
         else:
             piece = piece[:piece.rfind('"')]
-    stripped = piece.rstrip(" \t\n,;:(|")          # "|": a pipe table's cell border
+    stripped = piece.rstrip(" \t\n,;:(|" + ("." if period else ""))     # "|": a pipe table's cell border
     return (first, start + len(stripped)) if stripped else (start, end)
 
 
@@ -124,6 +128,23 @@ def complete(text: str, start: int, end: int, complements: bool = False,
     if limit is not None:
         new_end = max(end, min(new_end, limit))
     return tidy(text, new_start, new_end)
+
+
+_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b")
+
+
+def explanation(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The span [start, end) run on to the end of its ``sentence`` (source offsets), for a question
+    asking for an explanation: "release of the tax valuation allowance *associated with…*".  Not
+    over a clause set off by ", which"/", who", and not at all when the span opens the sentence and a
+    comma follows it (a fronted clause: "In order to X, performance is shown")."""
+    first, last = sentence
+    if end >= last:
+        return start, end
+    if text[end:end + 1] == "," and not text[first:start].strip():
+        return start, end
+    relative = _RELATIVE.search(text, end, last)
+    return tidy(text, start, relative.start() if relative else last, period=True)
 
 
 def _word_edges(text: str, lo: int, hi: int) -> tuple[int, int]:

@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 from qa import confidence, indexing, phrases, retrieval, store
 from qa.answer import Answer, Passage, Span
 from qa.errors import QAError, UnknownDocumentError
-from qa.questions import Question, analyse
+from qa.questions import Question, analyse, explains
 from qa.readers import default_readers as readers_for
 from qa.readers.base import Candidate, ReadPassage, widened_chunk
 from qa.settings import Settings
@@ -211,7 +211,7 @@ class QA:
     def _answer(self, q: Question, passages: list[ReadPassage], cands: list[Candidate]) -> Answer:
         """The best candidate that clears its reader's threshold, or "the filing does not say"."""
         chosen = next((c for c in cands if c.score >= self._threshold(c.method)), None)
-        best = self.as_answered(chosen, passages) if chosen else None
+        best = self.as_answered(chosen, passages, q) if chosen else None
         ordered = ([best] if best else []) + [c for c in cands if c is not chosen]
         ranked = self._ranked(passages, ordered)
         evidence = tuple(self._evidence(p, rank) for rank, p in enumerate(ranked[:self.settings.top_k]))
@@ -227,18 +227,21 @@ class QA:
         return Answer(q.asked, "; ".join(p.text for p in parts), True, best.score, best.doc_id,
                       best.start, best.end, context, cs, ce, parts, spans[1:6], evidence, best.method)
 
-    def as_answered(self, cand: Candidate, passages: list[ReadPassage]) -> Candidate:
+    def as_answered(self, cand: Candidate, passages: list[ReadPassage], q: Question | None = None) -> Candidate:
         """The candidate as ``ask`` would answer with it.  A neural span is widened to the phrase
-        it stops inside (see :mod:`qa.phrases`); one that runs over two or more items of a list
+        it stops inside (see :mod:`qa.phrases`), and to the end of its sentence for a question
+        asking for an explanation (:func:`qa.questions.explains`); one that runs over two or more items of a list
         in its passage answers with those items as parts (and one that starts on a bullet marker
         starts at its item instead).  Spans read in a table, and other readers' spans, are kept."""
         if cand.method != confidence.CALIBRATED or not self.settings.complete_phrases \
                 or passages[cand.passage].chunk.kind in ("cell", "table"):
             return cand                       # a span read in a table is kept as printed
         units = [u for u in passages[cand.passage].chunk.units if u[0] <= cand.start < u[1]]
-        start, end = phrases.complete(self.data.sources[cand.doc_id], cand.start, cand.end,
-                                      complements=cand.features.get("type_ok") is None,
+        source = self.data.sources[cand.doc_id]
+        start, end = phrases.complete(source, cand.start, cand.end, complements=cand.features.get("type_ok") is None,
                                       limit=units[0][1] if units else None)
+        if q is not None and units and explains(q.text):
+            start, end = phrases.explanation(source, start, end, units[0])
         cand = dataclasses.replace(cand, start=start, end=end)
         for found in (passages[cand.passage].chunk.meta or {}).get("lists", []):
             items = tuple(tuple(i) for i in found["items"] if i[0] < cand.end and cand.start < i[1])

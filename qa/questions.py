@@ -86,6 +86,20 @@ def answer_kind(text: str) -> str:
     return "other"
 
 
+_EXPLAINS = re.compile(
+    r"^\s*why\b|\bwhat (caused|causes|drove|drives|led to|resulted in)\b|\breasons? (for|why|behind)\b|"
+    r"\bhow (is|are|was|were|does|do|did) .{0,80}\b(calculat|determin|deriv|comput|measur|defin|recogni[sz])\w*\b|"
+    r"\bwhat (does|do|did) .{0,80}\b(include|consist of|comprise|represent|relate to)\b|"
+    r"\bwhat (is|are) .{0,40}\b(comprised|made up) of\b", re.IGNORECASE)
+
+
+def explains(text: str) -> bool:
+    """Whether a question asks for an explanation ("why…", "what caused…", "how is X
+    calculated?", "what does X include?"), answered by the rest of the sentence rather than a
+    noun phrase.  Not handled: explanations that run over several sentences."""
+    return bool(_EXPLAINS.search(text))
+
+
 _FOCUS = re.compile(r"\b(?:which|what)\s+(?:other\s+)?([a-z][\w-]*)", re.IGNORECASE)
 _NOT_FOCUS = {"is", "are", "was", "were", "do", "does", "did", "will", "can", "may", "might",
               "should", "would", "could", "has", "have", "had", "if", "the", "a", "an", "of", "kind",
