@@ -90,14 +90,19 @@ _EXPLAINS = re.compile(
     r"^\s*why\b|\bwhat (caused|causes|drove|drives|led to|resulted in)\b|\breasons? (for|why|behind)\b|"
     r"\bhow (is|are|was|were|does|do|did) .{0,80}\b(calculat|determin|deriv|comput|measur|defin|recogni[sz])\w*\b|"
     r"\bwhat (does|do|did) .{0,80}\b(include|consist of|comprise|represent|relate to)\b|"
-    r"\bwhat (is|are) .{0,40}\b(comprised|made up) of\b", re.IGNORECASE)
+    r"\bwhat (is|are) .{0,40}\b(comprised|made up) of\b|\bwhat is considered\b|"
+    r"\b(driven|caused|based|due|attributable) (by|on|to)\s*\?\s*$|"                      # "…driven by?"
+    r"\bdefinition of\b|\bwhat (does|do) .{1,60} mean\b|\bhow (does|do) .{1,60} define\b", re.IGNORECASE)
+_DEFINES = re.compile(r"^\s*what (is|are) (an? )?(?:(?!(?:the|as|for|of|in|by|to|on|at)\b)[\w'’\-]+\s*){1,4}\?\s*$",
+                      re.IGNORECASE)      # "What is Goodwill?", not "What is Janus's address?" (a location)
 
 
 def explains(text: str) -> bool:
     """Whether a question asks for an explanation ("why…", "what caused…", "how is X
-    calculated?", "what does X include?"), answered by the rest of the sentence rather than a
-    noun phrase.  Not handled: explanations that run over several sentences."""
-    return bool(_EXPLAINS.search(text))
+    calculated?", "what does X include?", "what is X based on?") or a definition ("What is
+    goodwill?"), answered by the rest of the sentence rather than a noun phrase.  Not handled:
+    explanations that run over several sentences."""
+    return bool(_EXPLAINS.search(text)) or (bool(_DEFINES.search(text)) and answer_kind(text) == "other")
 
 
 _FOCUS = re.compile(r"\b(?:which|what)\s+(?:other\s+)?([a-z][\w-]*)", re.IGNORECASE)
