@@ -13,6 +13,9 @@ TEXT = ("Effective March 1, the Fund's benchmark will change from the Russell 10
     ("What is the new benchmark?", "new"), ("what was the old benchmark", "old"),
     ("Which benchmark will the Fund use?", "new"), ("What benchmark did the fund use before?", "old"),
     ("What is the benchmark?", None), ("new and old benchmark?", None),
+    ("What was the decrease in net bookings for 2019?", None),
+    ("What was the reason for the increase in cash provided by operations?", None),
+    ("What was the fee before the reduction?", "old"),
 ])
 def test_the_side_a_question_asks_for(question, expected):
     assert side(question) == expected

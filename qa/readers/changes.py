@@ -30,6 +30,8 @@ _NEW = re.compile(r"\b(?:new|newly|current|currently|now|revised|updated|going f
                   r"after|afterwards?|future|become|becomes)\b", re.IGNORECASE)
 _OLD = re.compile(r"\b(?:old|previous|previously|prior|former|formerly|before|original|originally|"
                   r"earlier|used to|until|past)\b", re.IGNORECASE)
+_MOVEMENT = re.compile(r"\b(?:increase|decrease|change|rise|decline|growth|drop|reason|cause)s?\b",
+                       re.IGNORECASE)
 _WILL = re.compile(r"\b(?:will|shall|is going to)\b", re.IGNORECASE)
 _WAS = re.compile(r"\b(?:was|were|had been|used)\b", re.IGNORECASE)
 CUE_WORDS = set(lexical.terms("new newly current currently now revised updated after future become old "
@@ -39,12 +41,13 @@ CUE_WORDS = set(lexical.terms("new newly current currently now revised updated a
 
 def side(question: str) -> str | None:
     """"new" or "old": which side of a change the question asks for (words like new/old first,
-    then tense: will -> new, was -> old); None when it does not say or says both."""
+    then tense: will -> new, was -> old); None when it does not say, says both, or asks about
+    the movement itself ("what was the decrease in X?")."""
     new, old = bool(_NEW.search(question)), bool(_OLD.search(question))
     if new != old:
         return "new" if new else "old"
-    if new:
-        return None
+    if new or _MOVEMENT.search(question):
+        return None           # "what was the decrease in X?" asks for the movement, not a side
     will, was = bool(_WILL.search(question)), bool(_WAS.search(question))
     return ("new" if will else "old") if will != was else None
 
