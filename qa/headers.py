@@ -145,6 +145,23 @@ def _year_score(q_all, q_tokens, disc: set[str], token_sets, shared, score: floa
     return 0.5 + 0.45 * named / max(1, len(rest))
 
 
+_RANGE = re.compile(r"\b(years|periods)\s+((?:19|20)\d\d)\s*(?:to|through|-|–)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def spelled_years(question: str) -> str:
+    """A range of years the question lists ("fiscal years 2019 to 2017") written out ("fiscal years
+    2019, 2018 and 2017"), so every year in it names its column.  Not handled: "from 2017 to 2019"
+    (a movement between two years, left as it is)."""
+    def spell(m: re.Match) -> str:
+        a, b = int(m.group(2)), int(m.group(3))
+        step = -1 if a > b else 1
+        years = [str(y) for y in range(a, b + step, step)]
+        if len(years) > 10:
+            return m.group()
+        return f"{m.group(1)} " + (", ".join(years[:-1]) + " and " + years[-1] if len(years) > 1 else years[0])
+    return _RANGE.sub(spell, question)
+
+
 _JOINS = {"and", "or", "vs", "versus", "&", "plus"}
 
 

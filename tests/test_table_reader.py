@@ -89,3 +89,9 @@ def test_a_header_repeated_with_its_unit_cell_and_dates_starts_a_section():
     assert t.column_label(1, t.rows[3]) == "Dec 30, 2017" and t.rows[3].cells[1].text == "$5,421"
     assert _spans(text, "Which segment has the second highest amount of Goodwill at Dec 30, 2017?") == \
         ["Client Computing Group"]
+
+
+def test_a_range_of_years_names_every_year_in_it():
+    text = ("| | 2019 | 2018 | 2017 |\n|---|---|---|---|\n| Net income | $53,294 | $61,431 | $279,745 |\n")
+    assert _spans(text, "What is the net income for fiscal years 2019 to 2017 respectively?") == \
+        ["$53,294", "$61,431", "$279,745"]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from qa.headers import coordinated, label_scores, normalise
+from qa.headers import coordinated, label_scores, normalise, spelled_years
 from qa.indexing import IndexData
 from qa.numbers import YEAR as _YEAR
 from qa.questions import Question
@@ -142,7 +142,7 @@ class TableReader(RowQuestions):
         rows = sorted({m["row_label"] for m in meta.values()})
         cols = _amounts(sorted({m["col_label"] for m in meta.values()}), question.text)
         row = pick(label_scores(question.text, rows), rows)
-        col_scores = label_scores(question.text, cols)
+        col_scores = label_scores(spelled_years(question.text), cols)
         col = pick(col_scores, cols)
         if col is None and not _YEAR.search(question.text):
             col = latest(col_scores, cols)        # "in the third quarter": the latest year's
