@@ -90,7 +90,7 @@ def bm25_index(chunks: list[chunking.Chunk]) -> bm25s.BM25:
     return retriever
 
 
-_SHAPING = ("edgar.py", "tables.py", "table_facts.py", "chunking.py", "lexical.py", "views.py",
+_SHAPING = ("edgar.py", "tables.py", "pipe_tables.py", "table_facts.py", "chunking.py", "lexical.py", "views.py",
             "html.py", "numbers.py")
 
 
