@@ -15,7 +15,8 @@ an amount), over the complement the span's last words govern: "the performance
 *to invest directly in an index*".
 
 For a question asking for an explanation, :func:`explanation` runs the span on to the end of
-its sentence ("release of the valuation allowance *associated with prior credits*").
+its sentence ("release of the valuation allowance *associated with prior credits*"), and
+:func:`value_parts` splits a span that lists values into them.
 
 It never shortens a span and never moves its start to take in a determiner.
 Not handled: participle clauses after the head ("the year *ended December 31,
@@ -32,6 +33,7 @@ _WINDOW = 100          # characters of context parsed on each side of the span (
 _SUFFIX = re.compile(r",?\s+(?:LLC|L\.L\.C\.|Inc\.|Inc\b|Corp\.|Corporation\b|Ltd\.|L\.P\.|LP\b|"
                      r"plc\b|N\.A\.)")
 _SPACES = re.compile(r"\s+")
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _DETERMINER = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
 _QUANTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 _COMPLEMENTS = {"prep", "agent", "xcomp", "acomp", "pobj", "dobj", "attr", "oprd", "dative"}
@@ -145,6 +147,28 @@ def explanation(text: str, start: int, end: int, sentence: tuple[int, int]) -> t
         return start, end
     relative = _RELATIVE.search(text, end, last)
     return tidy(text, start, relative.start() if relative else last, period=True)
+
+
+_AMOUNT = r"\(?(?:[$£€]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?(?:\s?%|\s(?:thousand|million|billion)\b)?"
+_AMOUNTS = re.compile(rf"{_AMOUNT}(?:(?:,\s*(?:and\s+)?|\s+and\s+){_AMOUNT})+")
+_ONE = re.compile(_AMOUNT)
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b(?:(?:,\s*(?:and\s+)?|\s+and\s+)\b(?:19|20)\d\d\b)+")
+
+
+def value_parts(text: str, start: int, end: int, sentence: tuple[int, int], question: str) -> list[tuple[int, int]]:
+    """A span that is a list of values ("$88,848, $133,514 and $138,668") as its values; only the
+    one for the year the question names when the sentence pairs them with a list of as many
+    years ("…for 2019, 2018 and 2017").  [] when the span is not such a list."""
+    if not _AMOUNTS.fullmatch(text, start, end):
+        return []
+    values = [m.span() for m in _ONE.finditer(text, start, end)]
+    asked = set(_YEAR_IN.findall(question))
+    years = [m for m in _YEARS.finditer(text, *sentence) if not (start <= m.start() < end)]
+    if len(asked) == 1 and len(years) == 1:
+        listed = _YEAR_IN.findall(years[0].group())
+        if len(listed) == len(values) and asked <= set(listed):
+            return [values[listed.index(asked.pop())]]
+    return values
 
 
 def _word_edges(text: str, lo: int, hi: int) -> tuple[int, int]:

@@ -230,7 +230,8 @@ class QA:
     def as_answered(self, cand: Candidate, passages: list[ReadPassage], q: Question | None = None) -> Candidate:
         """The candidate as ``ask`` would answer with it.  A neural span is widened to the phrase
         it stops inside (see :mod:`qa.phrases`), and to the end of its sentence for a question
-        asking for an explanation (:func:`qa.questions.explains`); one that runs over two or more items of a list
+        asking for an explanation (:func:`qa.questions.explains`); a span listing values answers with
+        them as parts, or with the one for the year asked (:func:`qa.phrases.value_parts`); one that runs over two or more items of a list
         in its passage answers with those items as parts (and one that starts on a bullet marker
         starts at its item instead).  Spans read in a table, and other readers' spans, are kept."""
         if cand.method != confidence.CALIBRATED or not self.settings.complete_phrases \
@@ -242,6 +243,10 @@ class QA:
                                       limit=units[0][1] if units else None)
         if q is not None and units and explains(q.text):
             start, end = phrases.explanation(source, start, end, units[0])
+        values = phrases.value_parts(source, start, end, units[0], q.text) if q is not None and units else []
+        if values:                  # "$88,848, $133,514 and $138,668": its values, or the year's
+            return dataclasses.replace(cand, start=values[0][0], end=values[-1][1],
+                                       parts=tuple(values) if len(values) > 1 else ())
         cand = dataclasses.replace(cand, start=start, end=end)
         for found in (passages[cand.passage].chunk.meta or {}).get("lists", []):
             items = tuple(tuple(i) for i in found["items"] if i[0] < cand.end and cand.start < i[1])

@@ -1,4 +1,5 @@
-"""Questions asking for an explanation are answered with the rest of the sentence."""
+"""How a read span is shaped for the question: explanations run to the sentence end, a list of
+values answers as its values (or the one for the year asked)."""
 import pytest
 
 import qa
@@ -48,3 +49,21 @@ def test_a_what_caused_answer_from_the_pipeline_ends_at_its_sentence_end():
             "associated with our long-term debt and our financing lease obligation of $2.0 million.\n")
     answer = qa.QA.from_texts({"t": text}).ask("What caused the interest expense to increase?")
     assert answer.found and answer.text.endswith("our financing lease obligation of $2.0 million"), answer
+
+
+def test_a_span_listing_values_answers_with_them_or_with_the_years_one():
+    text = "Income before income tax expense was $88,848, $133,514 and $138,668 for 2019, 2018 and 2017."
+    start, end, sentence = text.index("$88"), text.index(" for"), (0, len(text))
+    parts = phrases.value_parts(text, start, end, sentence, "What was it in 2018?")
+    assert [text[s:e] for s, e in parts] == ["$133,514"]
+    parts = phrases.value_parts(text, start, end, sentence, "What was it?")
+    assert [text[s:e] for s, e in parts] == ["$88,848", "$133,514", "$138,668"]
+    assert phrases.value_parts(text, 0, end, sentence, "What was it?") == []
+
+
+def test_a_read_list_of_values_answers_for_the_year_asked():
+    """Real models, in-memory filing: the reader alone returns all three amounts."""
+    text = ("Income taxes\n\nIncome before income tax expense was $88,848, $133,514 and $138,668 for 2019, "
+            "2018 and 2017. The effective rate fell.\n")
+    answer = qa.QA.from_texts({"t": text}).ask("How much was the income before income tax expense in 2019?")
+    assert [s.text for s in answer.spans] == ["$88,848"], answer
