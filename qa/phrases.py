@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from qa import models
+from qa.questions import explains
 
 _WINDOW = 100          # characters of context parsed on each side of the span (whole words)
 _SUFFIX = re.compile(r",?\s+(?:LLC|L\.L\.C\.|Inc\.|Inc\b|Corp\.|Corporation\b|Ltd\.|L\.P\.|LP\b|"
@@ -169,6 +170,19 @@ def value_parts(text: str, start: int, end: int, sentence: tuple[int, int], ques
         if len(listed) == len(values) and asked <= set(listed):
             return [values[listed.index(asked.pop())]]
     return values
+
+
+def shape(text: str, start: int, end: int, sentence: tuple[int, int] | None, question: str | None,
+          complements: bool) -> list[tuple[int, int]]:
+    """A read span as it answers ``question``: :func:`complete`, then for an explanation
+    question :func:`explanation`, then split by :func:`value_parts`; one span or several parts.
+    Without the question or the span's sentence, only :func:`complete`."""
+    start, end = complete(text, start, end, complements=complements, limit=sentence[1] if sentence else None)
+    if question is None or sentence is None:
+        return [(start, end)]
+    if explains(question):
+        start, end = explanation(text, start, end, sentence)
+    return value_parts(text, start, end, sentence, question) or [(start, end)]
 
 
 def _word_edges(text: str, lo: int, hi: int) -> tuple[int, int]:

@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 from qa import confidence, indexing, phrases, retrieval, store
 from qa.answer import Answer, Passage, Span
 from qa.errors import QAError, UnknownDocumentError
-from qa.questions import Question, analyse, explains
+from qa.questions import Question, analyse
 from qa.readers import default_readers as readers_for
 from qa.readers.base import Candidate, ReadPassage, widened_chunk
 from qa.settings import Settings
@@ -229,25 +229,19 @@ class QA:
 
     def as_answered(self, cand: Candidate, passages: list[ReadPassage], q: Question | None = None) -> Candidate:
         """The candidate as ``ask`` would answer with it.  A neural span is widened to the phrase
-        it stops inside (see :mod:`qa.phrases`), and to the end of its sentence for a question
-        asking for an explanation (:func:`qa.questions.explains`); a span listing values answers with
-        them as parts, or with the one for the year asked (:func:`qa.phrases.value_parts`); one that runs over two or more items of a list
+        it stops inside, to the end of its sentence for an explanation question, and a span listing
+        values answers with them as parts or with the year's (:func:`qa.phrases.shape`); one that runs over two or more items of a list
         in its passage answers with those items as parts (and one that starts on a bullet marker
         starts at its item instead).  Spans read in a table, and other readers' spans, are kept."""
         if cand.method != confidence.CALIBRATED or not self.settings.complete_phrases \
                 or passages[cand.passage].chunk.kind in ("cell", "table"):
             return cand                       # a span read in a table is kept as printed
         units = [u for u in passages[cand.passage].chunk.units if u[0] <= cand.start < u[1]]
-        source = self.data.sources[cand.doc_id]
-        start, end = phrases.complete(source, cand.start, cand.end, complements=cand.features.get("type_ok") is None,
-                                      limit=units[0][1] if units else None)
-        if q is not None and units and explains(q.text):
-            start, end = phrases.explanation(source, start, end, units[0])
-        values = phrases.value_parts(source, start, end, units[0], q.text) if q is not None and units else []
-        if values:                  # "$88,848, $133,514 and $138,668": its values, or the year's
-            return dataclasses.replace(cand, start=values[0][0], end=values[-1][1],
-                                       parts=tuple(values) if len(values) > 1 else ())
-        cand = dataclasses.replace(cand, start=start, end=end)
+        spans = phrases.shape(self.data.sources[cand.doc_id], cand.start, cand.end, units[0] if units else None,
+                              q.text if q is not None else None, complements=cand.features.get("type_ok") is None)
+        if len(spans) > 1:          # "$88,848, $133,514 and $138,668": its values
+            return dataclasses.replace(cand, start=spans[0][0], end=spans[-1][1], parts=tuple(spans))
+        cand = dataclasses.replace(cand, start=spans[0][0], end=spans[0][1])
         for found in (passages[cand.passage].chunk.meta or {}).get("lists", []):
             items = tuple(tuple(i) for i in found["items"] if i[0] < cand.end and cand.start < i[1])
             if len(items) >= 2:
