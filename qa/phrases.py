@@ -35,6 +35,7 @@ _SUFFIX = re.compile(r",?\s+(?:LLC|L\.L\.C\.|Inc\.|Inc\b|Corp\.|Corporation\b|Lt
                      r"plc\b|N\.A\.)")
 _SPACES = re.compile(r"\s+")
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+_SEVERAL = re.compile(r"\brespective(ly)?\b", re.IGNORECASE)
 _DETERMINER = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
 _QUANTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 _COMPLEMENTS = {"prep", "agent", "xcomp", "acomp", "pobj", "dobj", "attr", "oprd", "dative"}
@@ -158,17 +159,22 @@ _YEARS = re.compile(r"\b(?:19|20)\d\d\b(?:(?:,\s*(?:and\s+)?|\s+and\s+)\b(?:19|2
 
 def value_parts(text: str, start: int, end: int, sentence: tuple[int, int], question: str) -> list[tuple[int, int]]:
     """A span that is a list of values ("$88,848, $133,514 and $138,668") as its values; only the
-    one for the year the question names when the sentence pairs them with a list of as many
-    years ("…for 2019, 2018 and 2017").  [] when the span is not such a list."""
+    ones for the years the question names when the sentence pairs them with a list of as many
+    years ("…for 2019, 2018 and 2017").  A question asking for several values ("in 2019 and
+    2018", "respectively") takes the whole list a one-value span stands in.  [] when the span
+    is no such list."""
+    if _SEVERAL.search(question) or len(set(_YEAR_IN.findall(question))) > 1:
+        run = next((m for m in _AMOUNTS.finditer(text, *sentence) if m.start() <= start and end <= m.end()), None)
+        start, end = run.span() if run else (start, end)
     if not _AMOUNTS.fullmatch(text, start, end):
         return []
     values = [m.span() for m in _ONE.finditer(text, start, end)]
-    asked = set(_YEAR_IN.findall(question))
+    asked = list(dict.fromkeys(_YEAR_IN.findall(question)))
     years = [m for m in _YEARS.finditer(text, *sentence) if not (start <= m.start() < end)]
-    if len(asked) == 1 and len(years) == 1:
+    if asked and len(years) == 1:
         listed = _YEAR_IN.findall(years[0].group())
-        if len(listed) == len(values) and asked <= set(listed):
-            return [values[listed.index(asked.pop())]]
+        if len(listed) == len(values) and set(asked) <= set(listed):
+            return [values[listed.index(y)] for y in asked]
     return values
 
 

@@ -67,3 +67,12 @@ def test_a_read_list_of_values_answers_for_the_year_asked():
             "2018 and 2017. The effective rate fell.\n")
     answer = qa.QA.from_texts({"t": text}).ask("How much was the income before income tax expense in 2019?")
     assert [s.text for s in answer.spans] == ["$88,848"], answer
+
+
+def test_a_question_for_several_years_takes_the_whole_list_a_value_stands_in():
+    text = "Capital expenditures in accounts payable were $6.4 million and $9.0 million in 2019 and 2018, respectively."
+    start = text.index("$9.0")
+    end, sentence = start + len("$9.0 million"), (0, len(text))
+    both = phrases.value_parts(text, start, end, sentence, "What were they in 2018 and 2019?")
+    assert [text[s:e] for s, e in both] == ["$9.0 million", "$6.4 million"]
+    assert phrases.value_parts(text, start, end, sentence, "What was it in 2018?") == []
