@@ -81,6 +81,8 @@ def parse_pipe(source: str, start: int, end: int) -> Table:
             lead = {r[0].text for r in header_rows if r and r[0] is not None}
             continue
         cells = _pipe_cells(line)
+        if not cells:
+            continue                              # a blank or bar-less line
         if not header_done:
             header_rows.append([_split_marker(p)[0] if p is not None else None for p in cells])
             continue
@@ -93,7 +95,8 @@ def parse_pipe(source: str, start: int, end: int) -> Table:
                 continue
         elif run:
             section, run = _section(section or table.columns, run), []
-        row = Row(label=[cells[0]] if cells and cells[0] else [])
+        label, marker = _split_marker(cells[0]) if cells and cells[0] else (None, "")
+        row = Row(label=[label] if label else [], marker=marker)      # "Other items(1)": "Other items"
         row.cells = {c: p for c, p in enumerate(cells) if c > 0 and p is not None}
         row.columns = section
         table.rows.append(row)

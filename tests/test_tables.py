@@ -115,3 +115,9 @@ def test_a_repeated_heading_spreads_over_the_blank_cells_its_sub_labels_fill():
     centred = "| | | Year Ended | |\n| | 2019 | 2018 | 2017 |\n|---|---|---|---|\n| Sales | 1 | 2 | 3 |\n"
     t = tables.parse_table(centred, 0, len(centred))
     assert [t.column_label(c) for c in sorted(t.rows[0].cells)] == ["2019", "Year Ended 2018", "2017"]
+
+
+def test_a_pipe_row_label_keeps_its_footnote_marker_apart():
+    text = "| | 2019 |\n|---|---|\n| Other items(1) | $5 |\n\n| Total* | 6 |\n"
+    t = tables.parse_table(text, 0, len(text))
+    assert [(r.label_text, r.marker) for r in t.rows] == [("Other items", "(1)"), ("Total", "*")]
