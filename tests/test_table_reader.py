@@ -95,3 +95,11 @@ def test_a_range_of_years_names_every_year_in_it():
     text = ("| | 2019 | 2018 | 2017 |\n|---|---|---|---|\n| Net income | $53,294 | $61,431 | $279,745 |\n")
     assert _spans(text, "What is the net income for fiscal years 2019 to 2017 respectively?") == \
         ["$53,294", "$61,431", "$279,745"]
+
+
+def test_of_two_columns_of_the_year_asked_the_one_the_row_fills():
+    text = ("| | Earnings | Earnings | Dividend per share | Dividend per share |\n| | 2018 | 2019 | 2018 | 2019 |\n"
+            "|---|---|---|---|---|\n| Legal reserve | $707,299 | $963,947 | | |\n"
+            "| Cash dividends | 6,916,105 | 9,765,155 | $0.58 | $0.75 |\n")
+    answer = qa.QA.from_texts({"t": text}).ask("What was the legal reserve amount in 2019?")
+    assert (answer.method, answer.text) == ("table", "$963,947"), answer

@@ -150,6 +150,9 @@ class TableReader(RowQuestions):
             return None
         named_rows = _specific({rows[i] for i in row[0]}, question.text)
         in_rows = [i for i in chunk_ids if meta[i]["row_label"] in named_rows]
+        filled = _amounts(sorted({meta[i]["col_label"] for i in in_rows}), question.text)
+        if col is None and len(filled) < len(cols):    # of the columns the row fills, one is named
+            cols, col = filled, pick(label_scores(spelled_years(question.text), filled), filled)
         if col is None:
             values = {self.data.chunks[i].text.rsplit(": ", 1)[-1] for i in in_rows}
             if len(values) != 1 or len(named_rows) != 1 or row[1] < 0.95:
