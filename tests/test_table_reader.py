@@ -103,3 +103,13 @@ def test_of_two_columns_of_the_year_asked_the_one_the_row_fills():
             "| Cash dividends | 6,916,105 | 9,765,155 | $0.58 | $0.75 |\n")
     answer = qa.QA.from_texts({"t": text}).ask("What was the legal reserve amount in 2019?")
     assert (answer.method, answer.text) == ("table", "$963,947"), answer
+
+
+@pytest.mark.parametrize("question,column", [
+    ("Which class has the higher 12b-1 fee?", "Class B"),
+    ("Which class has the lowest total annual operating expenses?", "Class A"),
+])
+def test_which_column_holds_the_larger_value_of_a_named_row(bundled_qa, question, column):
+    """Real models and index: the fee table's classes are columns; the row named decides."""
+    answer = bundled_qa.ask(question)
+    assert (answer.method, answer.text) == ("table", column), answer

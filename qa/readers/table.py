@@ -217,7 +217,7 @@ class TableReader(RowQuestions):
                          self.name, {"row": row_s, "components": True}, tuple(parts), chunk=self.tables[key])
 
     def _top_row(self, question, key, p_idx: int, decay: float) -> Candidate | None:
-        found = self._ranked(question, key)
+        found = self._ranked(question, key) or self._ranked_column(question, key)
         if found is None:
             return None
         (start, end), col_s = found

@@ -37,6 +37,8 @@ _LISTED = re.compile(r"\b(items|countries|regions|segments|types|categories)\b.{
 _MOST = re.compile(r"\b(most|least|largest|smallest|greatest|highest|lowest)\b", re.IGNORECASE)
 _RANK = re.compile(r"\b(which|what)\b.*\b(?P<dir>most|least|largest|smallest|greatest|highest|lowest|"
                    r"biggest)\b", re.IGNORECASE)
+_HIGHER = re.compile(r"\b(which|what)\b.*\b(?P<dir>higher|larger|greater|bigger|lower|smaller)\b",
+                     re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\b", re.IGNORECASE)
 _PLACES = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4, "5th": 4}
 _TOTAL = re.compile(r"\s*(total|subtotal|net)\b", re.IGNORECASE)
@@ -235,6 +237,31 @@ class RowQuestions:
             return None
         values.sort(reverse=wanted.group("dir").lower() not in _LOW)
         return tuple(spans[values[place][1]]), col[1]
+
+    def _ranked_column(self, question: Question, key: tuple[str, int]):
+        """For "which segment has a higher percentage change?" asked of one row: the label of the
+        column (not a year) whose number in the row the question names is largest (or smallest).
+        ((start, end), row strength) or None."""
+        wanted = _RANK.search(question.text) or _HIGHER.search(question.text)
+        if not wanted or _ASKS_PERIOD.search(question.text):
+            return None
+        chunk_ids = self.cells.get(key, [])
+        meta = {i: self.data.chunks[i].meta for i in chunk_ids}
+        rows = sorted({m["row_label"] for m in meta.values()})
+        row = pick(label_scores(question.text, rows), rows) if rows else None
+        if row is None or len(row[0]) != 1 or row[1] < 0.8:
+            return None
+        values = []
+        for i in chunk_ids:
+            numbers = parse_numbers(self.data.chunks[i].text.rsplit(": ", 1)[-1])
+            pieces = meta[i].get("col_spans")
+            if meta[i]["row_label"] == rows[row[0][0]] and len(numbers) == 1 and pieces \
+                    and not _YEAR.search(meta[i]["col_label"]):
+                values.append((numbers[0].value, tuple(pieces[-1])))
+        if len({span for _, span in values}) < 2:
+            return None
+        values.sort(reverse=wanted.group("dir").lower() not in _LOW)
+        return values[0][1], row[1]
 
     @staticmethod
     def _named_column(question: Question, cols: list[str]) -> tuple[str, float] | None:
