@@ -92,7 +92,10 @@ _EXPLAINS = re.compile(
     r"\bwhat (does|do|did) .{0,80}\b(include|consist of|comprise|represent|relate to)\b|"
     r"\bwhat (is|are) .{0,40}\b(comprised|made up) of\b|\bwhat is considered\b|"
     r"\b(driven|caused|based|due|attributable) (by|on|to)\s*\?\s*$|"                      # "…driven by?"
-    r"\bdefinition of\b|\bwhat (does|do) .{1,60} mean\b|\bhow (does|do) .{1,60} define\b", re.IGNORECASE)
+    r"\bdefinition of\b|\bwhat (does|do) .{1,60} mean\b|\bhow (does|do) .{1,60} define\b|"
+    r"\bwhat (is|was|are|were) the (purpose|impact|effect|implication|consequence)s?\b|"
+    r"\bhow (is|are|was|were|will|would|does|do|did) .{0,60}\b(presented|treated|accounted|funded|allocated|"
+    r"estimated|assessed|benefit|affect|impact)\w*\b", re.IGNORECASE)
 _DEFINES = re.compile(r"^\s*what (is|are) (an? )?(?:(?!(?:the|as|for|of|in|by|to|on|at)\b)[\w'’\-]+\s*){1,4}\?\s*$",
                       re.IGNORECASE)      # "What is Goodwill?", not "What is Janus's address?" (a location)
 
