@@ -28,13 +28,13 @@ from __future__ import annotations
 import re
 
 from qa import models
+from qa.numbers import YEAR
 from qa.questions import explains
 
 _WINDOW = 100          # characters of context parsed on each side of the span (whole words)
 _SUFFIX = re.compile(r",?\s+(?:LLC|L\.L\.C\.|Inc\.|Inc\b|Corp\.|Corporation\b|Ltd\.|L\.P\.|LP\b|"
                      r"plc\b|N\.A\.)")
 _SPACES = re.compile(r"\s+")
-_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _SEVERAL = re.compile(r"\brespective(ly)?\b", re.IGNORECASE)
 _DETERMINER = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
 _QUANTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -157,22 +157,26 @@ _ONE = re.compile(_AMOUNT)
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b(?:(?:,\s*(?:and\s+)?|\s+and\s+)\b(?:19|20)\d\d\b)+")
 
 
+def _years_in(text: str) -> list[str]:
+    return [m.group() for m in YEAR.finditer(text)]
+
+
 def value_parts(text: str, start: int, end: int, sentence: tuple[int, int], question: str) -> list[tuple[int, int]]:
     """A span that is a list of values ("$88,848, $133,514 and $138,668") as its values; only the
     ones for the years the question names when the sentence pairs them with a list of as many
     years ("…for 2019, 2018 and 2017").  A question asking for several values ("in 2019 and
     2018", "respectively") takes the whole list a one-value span stands in.  [] when the span
     is no such list."""
-    if _SEVERAL.search(question) or len(set(_YEAR_IN.findall(question))) > 1:
+    if _SEVERAL.search(question) or len(set(_years_in(question))) > 1:
         run = next((m for m in _AMOUNTS.finditer(text, *sentence) if m.start() <= start and end <= m.end()), None)
         start, end = run.span() if run else (start, end)
     if not _AMOUNTS.fullmatch(text, start, end):
         return []
     values = [m.span() for m in _ONE.finditer(text, start, end)]
-    asked = list(dict.fromkeys(_YEAR_IN.findall(question)))
+    asked = list(dict.fromkeys(_years_in(question)))
     years = [m for m in _YEARS.finditer(text, *sentence) if not (start <= m.start() < end)]
     if asked and len(years) == 1:
-        listed = _YEAR_IN.findall(years[0].group())
+        listed = _years_in(years[0].group())
         if len(listed) == len(values) and set(asked) <= set(listed):
             return [values[listed.index(y)] for y in asked]
     return values

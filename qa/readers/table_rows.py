@@ -145,8 +145,11 @@ class RowQuestions:
         years = [y for y in (self._year_span(doc_id, sp) for sp in col_spans) if y]
         if not years:
             return None
-        s, e = years[-1]
-        return re.sub(r"\s", "", self.data.sources[doc_id][s:e]), (s, e)
+        return self._year_text(doc_id, years[-1]), years[-1]
+
+    def _year_text(self, doc_id: str, span: tuple[int, int]) -> str:
+        """A year as digits from its printed span ("2 0 1 9" -> "2019")."""
+        return re.sub(r"\s", "", self.data.sources[doc_id][span[0]:span[1]])
 
     def _row_values(self, question: Question, key: tuple[str, int]):
         """(row strength, [(number, cell chunk, year span)]) for the one row the question names,
@@ -299,6 +302,5 @@ class RowQuestions:
         for span, count in zip(meta.get("row_spans") or [], meta.get("row_cells") or []):
             found = self._year_span(key[0], span) if span and count == 0 else None
             if found:
-                text = re.sub(r"\s", "", self.data.sources[key[0]][found[0]:found[1]])
-                years.setdefault(text, (*found, self.tables[key]))
+                years.setdefault(self._year_text(key[0], found), (*found, self.tables[key]))
         return years
