@@ -18,7 +18,7 @@ PATTERNS = {
                        r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"),
     "year": re.compile(r"\b(?:19|20)\d{2}\b"),
     "percent": re.compile(r"\(\d*\.?\d+\)\s?%|-?\d*\.?\d+\s?%"),
-    "money": re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion))?"),
+    "money": re.compile(r"\$\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:thousand|million|billion))?"),
     "duration": re.compile(r"\b(?:more than |over |about |nearly )?\d+\s+(?:years|months)\b"),
     "address": re.compile(r"\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,4}(?:Avenue|Street|Road|Boulevard|Plaza|"
                           r"Place|Drive|Lane|Way|Parkway|Center)(?:,?\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}){0,3}"

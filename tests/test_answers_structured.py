@@ -1,4 +1,6 @@
 """Table cells, lists and fee tiers as answers, on the real bundled index (real models)."""
+import functools
+
 import pytest
 
 import qa
@@ -171,6 +173,51 @@ def test_respectively_parsing():
     assert [s[a:b] for a, b in values] == ["0.25%", "0.50%", "1.00%"]
     assert [s[a:b] for a, b in _labels(s, 3, values[0][0])] == ["Class A", "Class B", "Class C"]
     assert _values("No pairing here: 0.25% and 0.50%.") == []
+
+
+def test_respectively_groups_with_labels_after_the_values():
+    from qa.readers.respectively import groups
+    s = ("Depreciation expense was $12,548 and $12,643 for the years ended December 31, 2019 and "
+         "2018, respectively, of which $9,028 and $9,189, respectively, related to software.")
+    found = [([s[a:b] for a, b in v], [s[a:b] for a, b in lab]) for v, lab, _ in groups(s)]
+    assert found == [(["$12,548", "$12,643"], ["2019", "2018"]), (["$9,028", "$9,189"], ["2019", "2018"])]
+    s = "As of 2019 and 2018, we had accrued $64,000 and $10,000, respectively, for interest."
+    assert [[s[a:b] for a, b in lab] for _, lab, _ in groups(s)] == [["2019", "2018"]]   # not "2018, we"
+
+
+RESPECTIVELY_FILING = (
+    "Total depreciation expense on property and equipment was $2.5 million, $2.6 million, and $2.4 "
+    "million during fiscal 2019, 2018 and 2017, respectively. Depreciation expense from continuing "
+    "operations was $12,548 and $12,643 for the years ended December 31, 2019 and 2018, respectively, "
+    "of which $9,028 and $9,189, respectively, related to internal use software costs. Revenue from "
+    "sales into China accounted for 53%, 57%, and 51% of total revenue in 2019, 2018, and 2017, "
+    "respectively; revenue from sales into Taiwan accounted for 13%, 9%, and 13% of total revenue "
+    "in 2019, 2018, and 2017, respectively.\n")
+
+
+@pytest.mark.parametrize("question,values", [
+    ("What was the depreciation amount in fiscal 2018?", ["$2.6 million"]),
+    ("What was the depreciation expense from continuing operations in 2019 and 2018 respectively?",
+     ["$12,548", "$12,643"]),
+    ("How much depreciation expense related to internal use software costs in 2019?", ["$9,028"]),
+    ("What share of total revenue came from sales into Taiwan in 2019?", ["13%"]),
+    ("What share of total revenue came from sales into China in 2018?", ["57%"]),
+])
+def test_respectively_answers_the_named_labels_of_the_right_clause(question, values):
+    """Real models, in-memory filing: labels after the values, several "respectively" in one
+    sentence, and a question naming two labels together."""
+    answer = _respectively_pipeline().ask(question)
+    assert answer.method == "respectively" and [s.text for s in answer.spans] == values, answer
+
+
+def test_respectively_gives_no_value_for_a_why_question():
+    answer = _respectively_pipeline().ask("Why was depreciation expense higher in fiscal 2018?")
+    assert answer.method != "respectively"
+
+
+@functools.cache
+def _respectively_pipeline():
+    return qa.QA.from_texts({"r": RESPECTIVELY_FILING})
 
 
 def test_two_year_columns_named_together_answer_both():
