@@ -87,9 +87,10 @@ def answer_kind(text: str) -> str:
 
 
 _EXPLAINS = re.compile(
-    r"^\s*why\b|\bwhat (caused|causes|drove|drives|led to|resulted in)\b|\breasons? (for|why|behind)\b|"
+    r"^(?:[^,?]{0,40},\s*)?why\b|\bwhat (caused|causes|drove|drives|led to|resulted in)\b|\breasons? (for|why|behind)\b|"
+    r"\bwhat (factors?|items?) (drove|drive|caused|cause|contributed|led)\b|"
     r"\bhow (is|are|was|were|does|do|did) .{0,80}\b(calculat|determin|deriv|comput|measur|defin|recogni[sz])\w*\b|"
-    r"\bwhat (does|do|did) .{0,80}\b(include|consist of|comprise|represent|relate to)\b|"
+    r"\bwhat (does|do|did) .{0,80}\b(include|consist (?:primarily |mainly )?of|comprise|represent|relate to)\b|"
     r"\bwhat (is|are) .{0,40}\b(comprised|made up) of\b|\bwhat is considered\b|"
     r"\b(driven|caused|based|due|attributable) (by|on|to)\s*\?\s*$|"                      # "…driven by?"
     r"\bdefinition of\b|\bwhat (does|do) .{1,60} mean\b|\bhow (does|do) .{1,60} define\b|"

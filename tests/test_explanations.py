@@ -24,6 +24,10 @@ from qa.questions import explains
     ("What was the income tax benefit in 2018?", False),
     ("Who is the new adviser?", False),
     ("How much did revenue increase?", False),
+    ("In 2019, why did the gross margin decrease?", True),
+    ("What factors drove the sales improvement in the second half?", True),
+    ("What do general and administrative expenses consist primarily of?", True),
+    ("In 2019, what was the gross margin?", False),
 ])
 def test_explains(question, asks):
     assert explains(question) is asks
