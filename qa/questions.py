@@ -91,7 +91,7 @@ _EXPLAINS = re.compile(
     r"\bwhat (factors?|items?) (drove|drive|caused|cause|contributed|led)\b|"
     r"\bhow (is|are|was|were|does|do|did) .{0,80}\b(calculat|determin|deriv|comput|measur|defin|recogni[sz])\w*\b|"
     r"\bwhat (does|do|did) .{0,80}\b(include|consist (?:primarily |mainly )?of|comprise|represent|relate to)\b|"
-    r"\bwhat (is|are) .{0,40}\b(comprised|made up) of\b|\bwhat is considered\b|"
+    r"\bwhat (is|are) .{0,40}\b(comprised|made up) of\b|\bwhat (is|are) (included|excluded) in\b|\bwhat is considered\b|"
     r"\b(driven|caused|based|due|attributable) (by|on|to)\s*\?\s*$|"                      # "…driven by?"
     r"\bdefinition of\b|\bwhat (does|do) .{1,60} mean\b|\bhow (does|do) .{1,60} define\b|"
     r"\bwhat (is|was|are|were) the (purpose|impact|effect|implication|consequence)s?\b|"
@@ -126,10 +126,12 @@ def focus_terms(text: str) -> set[str]:
 
 
 def analyse(question: object, max_chars: int) -> Question:
-    """Validate and analyse a question."""
+    """Validate and analyse a question.  One asking for an explanation expects no typed answer
+    ("What is included in service delivery costs?" asks for words, not an amount)."""
     asked = clean(question, max_chars)
     text = fix_typos(asked)
-    return Question(text, answer_kind(text), tuple(lexical.terms(text)), asked)
+    kind = "other" if explains(text) else answer_kind(text)
+    return Question(text, kind, tuple(lexical.terms(text)), asked)
 
 
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")

@@ -83,3 +83,14 @@ def test_a_question_for_several_years_takes_the_whole_list_a_value_stands_in():
     both = phrases.value_parts(text, start, end, sentence, "What were they in 2018 and 2019?")
     assert [text[s:e] for s, e in both] == ["$9.0 million", "$6.4 million"]
     assert phrases.value_parts(text, start, end, sentence, "What was it in 2018?") == []
+
+
+def test_an_explanation_question_expects_words_not_an_amount():
+    """Real models, in-memory filing: the cell's amount explains nothing; the sentence does."""
+    from qa.questions import analyse
+    assert analyse("What is included in service delivery costs?", 500).kind == "other"
+    text = ("| | 2019 | 2018 |\n|---|---|---|\n| Audit-related fees | 106,528 | 98,100 |\n\n"
+            "Audit-related fees include the cost of preparing agreed upon procedures reports and "
+            "providing general accounting consulting services.\n")
+    answer = qa.QA.from_texts({"fees": text}).ask("What do the audit-related fees include?")
+    assert "agreed upon procedures" in answer.text, answer

@@ -17,7 +17,8 @@ import math
 import numpy as np
 
 from qa import entities, models
-from qa.questions import Question
+from qa.numbers import parse_number
+from qa.questions import Question, explains
 from qa.readers.base import Candidate, ReadPassage
 from qa.span_decoding import best_spans
 
@@ -27,6 +28,13 @@ PATTERN_KINDS = {"date", "year", "percent", "money", "quantity", "duration"}
 def _softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - x.max())
     return e / e.sum()
+
+
+def _kept(passage: ReadPassage, span, src: tuple[int, int]) -> str:
+    """The span's text that lies in source ``src`` (a cell's value without its labels)."""
+    offsets = passage.view.offsets[span.char_start:span.char_end]
+    text = passage.view.text[span.char_start:span.char_end]
+    return "".join(ch for ch, o in zip(text, offsets) if src[0] <= o < src[1])
 
 
 class NeuralReader:
@@ -96,8 +104,8 @@ class NeuralReader:
             return None
         # a span reaching into a cell's labels (kept elsewhere in the filing) is cut to the cell
         src = (max(src[0], passage.chunk.start), min(src[1], passage.chunk.end))
-        if src[0] >= src[1]:
-            return None
+        if src[0] >= src[1] or (explains(question.text) and parse_number(_kept(passage, span, src)) is not None):
+            return None                       # a bare "661,214" explains nothing
         margin = span.score - span.null_score
         typed = self._type_ok(question, passage.view.text[span.char_start:span.char_end])
         score = 1.0 / (1.0 + math.exp(-margin / 2.0)) * (0.5 if typed is False else 1.0)
