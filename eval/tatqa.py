@@ -38,7 +38,7 @@ REFERENCE = ("Published reference points (whole test set, *all* answer types, in
              "one-to-one: ours covers span and multi-span questions only, on dev contexts.")
 _UNIT = re.compile(
     r"(?:\bin\s*|[$£€¥]\s*|\b(?:rmb|usd)\s*['’]?\s*|\(\s*)(?P<word>thousand|million|billion)s?\b"
-    r"|(?P<thousand>(?:['’‘]|\$\s*)000\b)|(?P<million>[$£€¥]\s*m\b)|(?P<billion>[$£€¥]\s*bn\b)", re.IGNORECASE)
+    r"|(?P<thousand>(?:['’‘]|\$\s*)000\b|\bin\s+000['’]?s\b)|(?P<million>[$£€¥]\s*m\b)|(?P<billion>[$£€¥]\s*bn\b)", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
