@@ -60,7 +60,7 @@ def test_a_table_unit_applies_to_the_table_only():
     assert tatqa.answer_scale(["39,000"], False, "thousand", from_table=True) == "thousand"
     assert tatqa._unit("All figures in USD \u2018000, except TCE rate") == "thousand"
     assert tatqa._unit("Expressed in US $000's except share amounts") == "thousand"
-    assert tatqa._unit("Year Ended December 31, 2019 (in 000u2019s)") == "thousand"
+    assert tatqa._unit("Year Ended December 31, 2019 (in 000\u2019s)") == "thousand"
     assert tatqa._unit("Revenue was $ 1,000 in 2019") == ""
 
 
