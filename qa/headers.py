@@ -93,6 +93,8 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
             continue
         hits = sum(_has_token(q_all if len(t) == 1 else q_tokens, t, shared) for t in disc)
         score = min(1.0, hits / max(1, min(len(disc), 2))) * 0.9 if disc else 0.0
+        if len(disc) >= 4 and disc <= set(q_all):
+            score = 1.0                       # every word, reordered: "earnings per common basic share"
         score = _year_score(q_all, q_tokens, disc, token_sets, shared, score)
         solid = norm.replace(" ", "")
         if len(solid) >= 4 and _solid_in(solid, q_all):

@@ -57,6 +57,22 @@ def test_a_label_run_together_must_start_and_end_on_word_edges():
     assert label_scores("What is the 12b-1 fee?", ["12b1 fees", "Other"])[0] >= 0.95
 
 
+def test_every_word_of_a_long_label_names_it_in_any_order():
+    """"earnings per common basic share" names "Earnings per common share — Basic" over rows
+    sharing two of its words; a three-word label ("Total Net Sales") needs more than its words."""
+    text = ("| | 2019 | 2018 |\n|---|---|---|\n| Net income | $53,294 | $61,431 |\n"
+            "| Distributed and undistributed earnings to common shareholders -- Basic | 52,516 | 60,553 |\n"
+            "| Weighted average shares outstanding — Basic | 21,829 | 22,429 |\n"
+            "| Weighted average shares outstanding — Diluted | 21,829 | 22,429 |\n"
+            "| Earnings per common share — Basic | $2.41 | $2.70 |\n"
+            "| Earnings per common share — Diluted | $2.41 | $2.70 |\n")
+    answer = qa.QA.from_texts({"t": text}).ask("What is the earnings per common basic share in 2018?")
+    assert (answer.text, answer.method) == ("$2.70", "table"), answer
+    scores = label_scores("What is the net sales arising from total electronic components?",
+                          ["Total Electronic Components", "Total Net Sales"])
+    assert scores[0] == 1.0 and scores[1] < 0.95
+
+
 def test_the_years_of_a_table_stacked_by_row():
     """Years printed as label-only rows over each year's block are the years the table shows."""
     text = ("| | Gross | Allowance | Net |\n|---|---|---|---|\n| December 31, 2019 | | | |\n"
