@@ -182,17 +182,39 @@ def value_parts(text: str, start: int, end: int, sentence: tuple[int, int], ques
     return values
 
 
+_ITEM = r"[^\W\d][\w.’'&-]*(?:\s+[\w.’'&()-]+){0,3}"
+_NAMES = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:and|or)\s+{_ITEM}")
+_ASKS_SEVERAL = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\b|^\s*which\s+\w+s\b", re.IGNORECASE)
+
+
+def name_parts(text: str, start: int, end: int, question: str) -> list[tuple[int, int]]:
+    """A span that lists three or more short names ("United States, China, Europe, and Taiwan")
+    as its names, for a question asking for several ("What are the regions…?"; not one asking
+    what something consists of, :func:`qa.questions.explains`).  [] otherwise.
+    Not handled: items of more than four words, and names that hold a comma."""
+    if not _ASKS_SEVERAL.search(question) or not _NAMES.fullmatch(text, start, end) or explains(question):
+        return []
+    out, pos = [], start
+    for piece in re.split(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)", text[start:end]):
+        at = text.index(piece, pos, end)
+        out.append((at, at + len(piece)))
+        pos = at + len(piece)
+    return out
+
+
 def shape(text: str, start: int, end: int, sentence: tuple[int, int] | None, question: str | None,
           complements: bool) -> list[tuple[int, int]]:
     """A read span as it answers ``question``: :func:`complete`, then for an explanation
-    question :func:`explanation`, then split by :func:`value_parts`; one span or several parts.
+    question :func:`explanation`, then split by :func:`value_parts` or :func:`name_parts`; one span or
+    several parts.
     Without the question or the span's sentence, only :func:`complete`."""
     start, end = complete(text, start, end, complements=complements, limit=sentence[1] if sentence else None)
     if question is None or sentence is None:
         return [(start, end)]
     if explains(question):
         start, end = explanation(text, start, end, sentence)
-    return value_parts(text, start, end, sentence, question) or [(start, end)]
+    return value_parts(text, start, end, sentence, question) or name_parts(text, start, end, question) \
+        or [(start, end)]
 
 
 def _word_edges(text: str, lo: int, hi: int) -> tuple[int, int]:

@@ -101,3 +101,16 @@ def test_the_parsed_neighbourhood_never_cuts_a_word():
     lo, hi = phrases._word_edges(text, 53, len(text) - 40)
     assert text[lo - 1].isspace() and (hi == len(text) or text[hi].isspace())
     assert phrases._word_edges(text, 0, len(text)) == (0, len(text))
+
+
+@pytest.mark.parametrize("span,question,parts", [
+    ("United States, China, Europe, Southeast Asia, and Taiwan", "What are the regions in which it operates?",
+     ["United States", "China", "Europe", "Southeast Asia", "Taiwan"]),
+    ("Freeman, Bauman and Smith", "Which managers run the Portfolio?", ["Freeman", "Bauman", "Smith"]),
+    ("money funds, treasury bonds and commercial paper", "What do the investments consist of?", []),
+    ("money funds, treasury bonds and commercial paper", "What is included in investments?", []),
+    ("money market instruments and short-term debt", "What are the defensive instruments?", []),
+])
+def test_name_parts(span, question, parts):
+    from qa.phrases import name_parts
+    assert [span[a:b] for a, b in name_parts(span, 0, len(span), question)] == parts
