@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import re
 
-from qa import models
-from qa.numbers import YEAR
+from qa import lexical, models
+from qa.numbers import YEAR, parse_number
 from qa.questions import explains
 
 _WINDOW = 100          # characters of context parsed on each side of the span (whole words)
@@ -202,15 +202,30 @@ def name_parts(text: str, start: int, end: int, question: str) -> list[tuple[int
     return out
 
 
+_UNITS = frozenset(lexical.terms("years months weeks days hours percent per cent basis points times"))
+
+
+def _names_echo(text: str, read: tuple[int, int], end: int, question: str) -> bool:
+    """Whether an amount was completed to the noun it counts and the question names that noun
+    ("50 *franchise restaurants*" for "How many franchise restaurants…?").  A unit ("2.5 *years*")
+    is part of the amount, and a lone digit may be a footnote marker ("1 Adjustment of…")."""
+    tail, amount = lexical.terms(text[read[1]:end]), text[read[0]:read[1]].strip()
+    return bool(tail) and tail[0] not in _UNITS and parse_number(amount) is not None and \
+        not re.fullmatch(r"\d", amount) and tail[0] in lexical.terms(question)
+
+
 def shape(text: str, start: int, end: int, sentence: tuple[int, int] | None, question: str | None,
           complements: bool) -> list[tuple[int, int]]:
     """A read span as it answers ``question``: :func:`complete`, then for an explanation
     question :func:`explanation`, then split by :func:`value_parts` or :func:`name_parts`; one span or
     several parts.
     Without the question or the span's sentence, only :func:`complete`."""
+    read = (start, end)
     start, end = complete(text, start, end, complements=complements, limit=sentence[1] if sentence else None)
     if question is None or sentence is None:
         return [(start, end)]
+    if _names_echo(text, read, end, question):
+        start, end = read                     # "$872 million" of "…the $872 million charge?"
     if explains(question):
         start, end = explanation(text, start, end, sentence)
     return value_parts(text, start, end, sentence, question) or name_parts(text, start, end, question) \

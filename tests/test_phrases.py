@@ -114,3 +114,21 @@ def test_the_parsed_neighbourhood_never_cuts_a_word():
 def test_name_parts(span, question, parts):
     from qa.phrases import name_parts
     assert [span[a:b] for a, b in name_parts(span, 0, len(span), question)] == parts
+
+
+@pytest.mark.parametrize("sentence,read,question,answer", [
+    ("In 2017, we acquired 50 franchise restaurants from franchisees.", "50",
+     "How many franchise restaurants were acquired in 2017?", "50"),
+    ("The Company recorded a $872 million charge due to a reversal.", "$872 million",
+     "How much was the charge due to a reversal?", "$872 million"),
+    ("The cost is expected to be recognized over approximately 2.5 years.", "2.5",
+     "Over how many years will the cost be recognized?", "approximately 2.5 years"),
+    ("The Company recorded a $872 million charge due to a reversal.", "$872 million",
+     "How much did the Company record?", "$872 million charge"),
+])
+def test_an_amount_is_not_run_on_to_the_noun_the_question_names(sentence, read, question, answer):
+    """Real spaCy parse: the completion to "$872 million charge" stays when the question does not
+    name the charge; a unit ("years") always stays with its amount."""
+    start = sentence.index(read)
+    spans = phrases.shape(sentence, start, start + len(read), (0, len(sentence)), question, complements=False)
+    assert [sentence[a:b] for a, b in spans] == [answer]
