@@ -181,6 +181,8 @@ def test_respectively_groups_with_labels_after_the_values():
          "2018, respectively, of which $9,028 and $9,189, respectively, related to software.")
     found = [([s[a:b] for a, b in v], [s[a:b] for a, b in lab]) for v, lab, _ in groups(s)]
     assert found == [(["$12,548", "$12,643"], ["2019", "2018"]), (["$9,028", "$9,189"], ["2019", "2018"])]
+    s = "There were 268,000 and 108,000 shares for the years ended September 30, 2019 and 2018, respectively."
+    assert [[s[a:b] for a, b in v] for v, _, _ in groups(s)] == [["268,000", "108,000"]]
     s = "As of 2019 and 2018, we had accrued $64,000 and $10,000, respectively, for interest."
     assert [[s[a:b] for a, b in lab] for _, lab, _ in groups(s)] == [["2019", "2018"]]   # not "2018, we"
 
