@@ -148,7 +148,7 @@ def _windows(sentence: str, found: list[tuple[list, list, int]]) -> list[str]:
     return [sentence[a:b] for a, b in zip(starts, ends)]
 
 
-def _chosen(question: Question, sentence: str, found: list) -> tuple[list, list] | None:
+def _chosen(question: Question, sentence: str, found: list) -> tuple[list, list]:
     """The group the question is about: the last whose clause holds a question term that no
     earlier clause holds ("…, of which $9,028 and $9,189, respectively, related to software"),
     else the first."""
@@ -187,29 +187,31 @@ class RespectivelyReader:
     structural = True
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
-        out = []
         if explains(question.text):       # "why…?" is not answered by a value
-            return out
+            return []
+        out = []
         for p_idx, passage in enumerate(passages):
-            text = passage.view.text
             for vs, ve in sentence_ranges(passage):
-                sentence = text[vs:ve]
-                found = groups(sentence) if "respectively" in sentence.lower() else []
-                chosen = _chosen(question, sentence, found) if found else None
-                if not chosen:
-                    continue
-                values, labels = chosen
-                named = _named(question, [sentence[s:e] for s, e in labels])
-                cover = _coverage(question, sentence, " ".join(sentence[slice(*labels[i])] for i in named)) \
-                    if named else 0.0
-                if cover <= 0.5:          # the question asks what the sentence does not say
-                    continue
-                spans = [passage.view.to_source(vs + values[i][0], vs + values[i][1]) for i in named]
-                score = (0.75 + 0.22 * cover) / (1.0 + 0.02 * passage.rank)
-                if _BOUND.search(sentence[min(labels[-1][1], values[0][0]):values[0][0]]):
-                    score = min(0.99, score * BOUND_FACTOR[bool(_ASKS_BOUND.search(question.text))])
-                if all(spans):
-                    out.append(Candidate(passage.chunk.doc_id, spans[0][0], spans[-1][1], score, p_idx, self.name,
-                                         {"label": sentence[slice(*labels[named[0]])]},
-                                         parts=tuple(spans) if len(spans) > 1 else ()))
+                if "respectively" in passage.view.text[vs:ve].lower():
+                    out += self._sentence(question, passage, p_idx, vs, ve)
         return sorted(out, key=lambda c: -c.score)
+
+    def _sentence(self, question: Question, passage: ReadPassage, p_idx: int, vs: int, ve: int) -> list[Candidate]:
+        """The candidate one sentence (view range [vs, ve)) gives, if any."""
+        sentence = passage.view.text[vs:ve]
+        found = groups(sentence)
+        if not found:
+            return []
+        values, labels = _chosen(question, sentence, found)
+        named = _named(question, [sentence[s:e] for s, e in labels])
+        cover = _coverage(question, sentence, " ".join(sentence[slice(*labels[i])] for i in named)) if named else 0.0
+        if cover <= 0.5:                  # the question asks what the sentence does not say
+            return []
+        spans = [passage.view.to_source(vs + values[i][0], vs + values[i][1]) for i in named]
+        score = (0.75 + 0.22 * cover) / (1.0 + 0.02 * passage.rank)
+        if _BOUND.search(sentence[min(labels[-1][1], values[0][0]):values[0][0]]):
+            score = min(0.99, score * BOUND_FACTOR[bool(_ASKS_BOUND.search(question.text))])
+        if not all(spans):
+            return []
+        return [Candidate(passage.chunk.doc_id, spans[0][0], spans[-1][1], score, p_idx, self.name,
+                          {"label": sentence[slice(*labels[named[0]])]}, parts=tuple(spans) if len(spans) > 1 else ())]
