@@ -17,6 +17,7 @@ _STOP = frozenset(STOPWORDS_EN) | {"s", "does", "did", "do", "what", "which", "w
                                     "when", "where", "how", "whose", "why", "much", "many", "may",
                                     "will", "can", "would", "could", "should", "have", "has", "had",
                                     "other", "also"}
+STOP_WORDS = _STOP          # the stop words :func:`terms` drops, for other modules
 
 
 @functools.cache

@@ -9,6 +9,7 @@ adviser was *not* terminated") and comparisons (answered as ``other``).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -101,11 +102,12 @@ _DEFINES = re.compile(r"^\s*what (is|are) (an? )?(?:(?!(?:the|as|for|of|in|by|to
                       re.IGNORECASE)      # "What is Goodwill?", not "What is Janus's address?" (a location)
 
 
+@functools.lru_cache(maxsize=1024)
 def explains(text: str) -> bool:
     """Whether a question asks for an explanation ("why…", "what caused…", "how is X
     calculated?", "what does X include?", "what is X based on?") or a definition ("What is
     goodwill?"), answered by the rest of the sentence rather than a noun phrase.  Not handled:
-    explanations that run over several sentences."""
+    explanations that run over several sentences.  Cached: every reader asks it of the same question."""
     return bool(_EXPLAINS.search(text)) or (bool(_DEFINES.search(text)) and answer_kind(text) == "other")
 
 

@@ -32,7 +32,7 @@ from qa.readers.typed import sentence_ranges
 _VALUE = re.compile("|".join(f"(?:{PATTERNS[k].pattern})" for k in ("percent", "money", "date")))
 _AMOUNT = re.compile("|".join(f"(?:{PATTERNS[k].pattern})" for k in ("percent", "money")) + r"|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b")
 _JOIN = r"(?:,\s*(?:and\s+)?|\s+and\s+)"
-_NOT_LABEL = lexical._STOP | {"respectively", "we", "our", "us", "it", "its", "they", "their", "you", "he", "she"}
+_NOT_LABEL = lexical.STOP_WORDS | {"respectively", "we", "our", "us", "it", "its", "they", "their", "you", "he", "she"}
 _GAP = 14               # words after trailing amounts: connector + labels ("were paid in fiscal years 2019 and 2018")
 _BOUND = re.compile(r"\b(?:not\s+(?:to\s+)?exceed|no\s+more\s+than|limited\s+to|up\s+to|at\s+most|"
                     r"capped\s+at|maximum\s+of)\b", re.IGNORECASE)
