@@ -123,7 +123,7 @@ def _earlier_run(out: Path, state: dict) -> dict | None:
     if not init and facts.get("best_step") != state["warm_started_at"]:
         return None
     keep = ("step", "seconds", "warm_started_at", "schedule", "best_step", "eval_full", "earlier",
-            "fine_tuned")
+            "fine_tuned", "planned_steps")
     return {k: facts[k] for k in keep if k in facts} | ({"fine_tuned": True} if init else {})
 
 
@@ -131,7 +131,9 @@ def _schedule_note(facts: dict) -> str:
     """How the run (and the runs it continued) departed from the configured schedule."""
     planned = facts.get("planned_steps")
     earlier = facts.get("earlier")
-    notes = _schedule_note({**earlier, "planned_steps": planned}).splitlines() if earlier else []
+    # a fine-tuned run's predecessor had a plan of its own (unknown if it did not record one)
+    earlier_plan = earlier.get("planned_steps") if earlier and earlier.get("fine_tuned") else planned
+    notes = _schedule_note({**earlier, "planned_steps": earlier_plan}).splitlines() if earlier else []
     if earlier and earlier.get("fine_tuned"):
         notes.append(f"That run's best weights (step {earlier.get('best_step')}) were then fine-tuned "
                      f"with a schedule of their own, counted from step 0 below.")

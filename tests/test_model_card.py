@@ -37,3 +37,13 @@ def test_the_shipped_card_is_the_one_its_training_facts_give():
     facts = json.loads((folder / "training.json").read_text())
     assert (folder / "README.md").read_text() == model_card(facts)
     assert facts["eval_full"]["n"] == 10570        # the card's dev figures are the full dev set
+
+
+def test_a_fine_tuned_run_judges_its_predecessor_against_the_predecessor_plan():
+    earlier = {"step": 5600, "best_step": 5425, "fine_tuned": True, "planned_steps": 10850,
+               "schedule": [{"from": 3587, "to": 5600, "lr": 6.1e-5}]}
+    card = model_card(facts(earlier=earlier, planned_steps=5401, config=CONFIG | {"question_noise": 0.5},
+                            schedule=[{"from": 0, "to": 1200, "lr": 5e-5}]))
+    assert "toward zero at step 5600 (a shortened schedule)" in card    # 5600 < its own 10850
+    assert "toward zero at step 1200 (a shortened schedule)" in card
+    assert "fine-tuned" in card and "casual" in card
