@@ -16,16 +16,18 @@ from pathlib import Path
 import numpy as np
 
 
-def _session(path: Path):
+def _session(path: Path, spin: bool = False):
     import onnxruntime as ort
     options = ort.SessionOptions()
     options.intra_op_num_threads = os.cpu_count() or 1
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    # Idle pool threads sleep instead of spinning: the embedder's and the reader's pools (and
-    # spaCy) take turns within one ask, and spinning threads of one starved the next.  Measured on
-    # the gold questions: warm ask p50 42.7 -> 30.5 ms, p95 85.9 -> 74.2 ms.
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    # Whether idle pool threads spin (wait busily for the next operator) or sleep.  Only one
+    # session may spin: the embedder's and the reader's pools (and spaCy) take turns within one
+    # ask, and two spinning pools on two cores starve each other (warm ask p50/p95 42.7/85.9 ms
+    # with both spinning, 30.5/74.2 with neither, on an earlier machine).  The reader runs
+    # several operators and often two batches back to back, so it spins (see SpanModel).
+    options.add_session_config_entry("session.intra_op.allow_spinning", "1" if spin else "0")
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
@@ -87,7 +89,10 @@ class SpanModel:
     """The extractive reader: start and end logits for question + passage windows."""
 
     def __init__(self, folder: Path, model_file: str = "model.onnx"):
-        self.session = _session(folder / model_file)
+        # Spinning: on a 2-core Xeon with AVX-512 VNNI (2026-12-03), one 192-piece window
+        # 13.2 -> 9.3 ms, three 28.4 -> 22.7 ms; warm ask p50/p95 over the gold questions
+        # 33.3-34.4 / 84.6-88.1 -> 30.2-31.7 / 75.3-78.8 ms (the embedder spinning too: 50/104).
+        self.session = _session(folder / model_file, spin=True)
         self.tokenizer = _tokenizer(folder / "tokenizer.json")
         self.tokenizer.no_padding()
         self._lock = threading.Lock()
