@@ -19,6 +19,9 @@ import json
 from pathlib import Path
 
 GOLD_PATH = Path(__file__).parent / "gold.jsonl"
+# The blind set: same format, written by someone who had not seen the system's answers.  It is
+# never used for calibration or tuning, and the harness reports only its aggregate figures.
+BLIND_PATH = Path(__file__).parent / "blind.jsonl"
 CATEGORIES = ("prose", "table", "list", "number", "unanswerable")
 REQUIRED_FIELDS = ("id", "question", "answers", "evidence", "category", "fact")
 

@@ -34,9 +34,21 @@ def metrics_table(table: dict, columns=COLUMNS) -> str:
     return "\n".join(lines)
 
 
+def blind_section(result: dict) -> str:
+    """The blind set's aggregate table (no per-question rows: see :mod:`eval.harness`)."""
+    blind = result.get("blind") or {}
+    if not blind:
+        return ""
+    return (f"**Blind set** (`eval/blind.jsonl`, {blind['all']['n']} questions written without "
+            "seeing the system's answers; never calibrated or tuned on, misses not listed):\n\n"
+            + metrics_table(blind))
+
+
 def summary_table(result: dict) -> str:
-    """The compact table printed by ``qa eval`` and put in the README."""
-    return metrics_table(result["integrated"])
+    """The compact tables printed by ``qa eval`` and put in the README: the gold set, then the
+    blind set when there is one."""
+    blind = blind_section(result)
+    return metrics_table(result["integrated"]) + (f"\n\n{blind}" if blind else "")
 
 
 def _external() -> str:
@@ -84,6 +96,7 @@ def markdown(result: dict, plots: bool) -> str:
         "(retrieved passages, those holding the readers' answers first); first-stage R@3 ranks the "
         "retrieval alone (dense + BM25 fusion).\n\n" + metrics_table(result["integrated"]),
         "## Isolated (readers given the gold passage)\n\n" + metrics_table(result["isolated"]),
+        "## Blind set\n\n" + (blind_section(result) or "_(no eval/blind.jsonl)_"),
         f"## Confidence and abstention\n\nNeural-reader threshold **{cal['threshold']:.4f}** "
         f"({cal['method']}). Fold thresholds: {cal['fold_thresholds']}.\n\nHeld-out figures "
         f"(each question answered by a model and threshold fitted without it): "

@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from eval.gold import CATEGORIES, GOLD_PATH, load_gold, squash, validate
+from eval.gold import BLIND_PATH, CATEGORIES, GOLD_PATH, load_gold, squash, validate
 from qa.sources import BUNDLED_FILE
 
 # Every cell of the filing's three tables: (row label, column label, cell text as printed).
@@ -167,3 +167,27 @@ def test_harness_runs_every_answerable_question_isolated_too(bundled_qa):
     integrated, isolated = run(bundled_qa, rows)
     assert len(integrated) == 3
     assert [r["id"] for r in isolated] == [r["id"] for r in rows[:2]]
+
+
+# -- the blind set ----------------------------------------------------------------------------
+def test_blind_set_is_valid_and_apart_from_gold(rows, source):
+    """eval/blind.jsonl: valid rows (checked together with gold, so no id is shared), every
+    category, and no question copied from the gold set."""
+    blind = load_gold(BLIND_PATH)
+    problems = validate(rows + blind, source)
+    assert problems == [], "blind.jsonl problems:\n" + "\n".join(problems)
+    assert len(blind) >= 40
+    assert {r["category"] for r in blind} == set(CATEGORIES)
+    assert sum(r["category"] == "unanswerable" for r in blind) >= 8
+    asked = {squash(r["question"]).lower() for r in rows}
+    assert not [r["id"] for r in blind if squash(r["question"]).lower() in asked]
+
+
+def test_report_gives_blind_figures_but_no_blind_question():
+    """Plumbing (a made-up result, no models): the blind set appears as aggregate figures only."""
+    from eval import report
+    figures = {"all": {"n": 2, "em": 50.0, "f1": 60.0}, "prose": {"n": 2, "em": 50.0, "f1": 60.0}}
+    result = {"integrated": {"all": {"n": 1, "em": 100.0}}, "blind": figures}
+    table = report.summary_table(result)
+    assert "Blind set" in table and "| prose | 2 | 50 | 60 |" in table
+    assert report.summary_table({"integrated": {"all": {"n": 1}}}).count("|---|") == 1
