@@ -31,7 +31,8 @@ def _trainer(args):
     from qa.training.loop import Trainer, TrainConfig
     torch.set_num_threads(os.cpu_count() or 1)
     changed = {k: v for k, v in (("lr", args.lr), ("epochs", args.epochs), ("warmup", args.warmup),
-                                 ("question_noise", args.question_noise)) if v is not None}
+                                 ("question_noise", args.question_noise),
+                                 ("cut_negatives", args.cut_negatives)) if v is not None}
     if args.init_from:
         changed["init_from"] = str(args.init_from)
     return Trainer(args.workdir, TrainConfig(**changed), _base_model())
@@ -142,6 +143,10 @@ def _schedule_note(facts: dict) -> str:
                      f"the way people type into a search box (`qa/training/noise.py`: typos, keyword "
                      f"queries, \"whats\", the question word last); checkpoints were chosen on the mean "
                      f"of dev F1 on the plain questions and on casual rewrites of them (casual F1).")
+    if facts.get("config", {}).get("cut_negatives"):
+        notes.append(f"{facts['config']['cut_negatives']:.0%} of the answered training questions were "
+                     f"also asked of their own paragraph with the sentences holding the answer cut out, "
+                     f"labelled with the null answer (`qa.training.squad.cut_negatives`).")
     if facts.get("warm_started_at"):
         notes.append(f"At step {facts['warm_started_at']} training restarted from the exported weights "
                      f"of that step with a fresh optimizer state (the work dir had been lost).")
@@ -234,6 +239,9 @@ def main(argv=None) -> None:
     tune.add_argument("--question-noise", type=float, metavar="SHARE",
                       help="share of training questions rewritten casually (typos, keywords, "
                            "'whats'); checkpoints are then chosen on plain and casual dev F1")
+    tune.add_argument("--cut-negatives", type=float, metavar="SHARE",
+                      help="share of answered questions also asked of their paragraph with the "
+                           "answer's sentences cut out, as negatives (default 0)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     {"train": cmd_train, "eval": cmd_eval, "export": cmd_export}[args.command](args)

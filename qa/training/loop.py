@@ -48,6 +48,7 @@ class TrainConfig:
     bf16: bool = True
     question_noise: float = 0.0      # share of training questions rewritten casually (noise.py)
     init_from: str = ""              # exported reader to fine-tune from (else the base encoder)
+    cut_negatives: float = 0.0       # share of questions also asked of their paragraph less its answer
 
 
 def config_matches(recorded: dict, cfg: TrainConfig) -> bool:
@@ -104,6 +105,7 @@ class Trainer:
         articles = squad.load_articles(squad.squad_dir() / "train-v1.1.json")
         examples = squad.positives(articles)
         examples += squad.negatives(articles, self.cfg.negative_fraction, self.cfg.seed)
+        examples += squad.cut_negatives(articles, self.cfg.cut_negatives, self.cfg.seed)
         examples = noise.casual_share(examples, self.cfg.question_noise, self.cfg.seed)
         log.info("building features for %d training examples", len(examples))
         feats = squad.build_features(self.tokenizer, examples, self.cfg.max_len, self.cfg.stride)

@@ -91,6 +91,39 @@ def negatives(articles: list[list[dict]], fraction: float, seed: int) -> list[Ex
     return out
 
 
+def cut_negatives(articles: list[list[dict]], fraction: float, seed: int) -> list[Example]:
+    """Questions paired with their own paragraph less every sentence that holds one of their
+    answers: on topic, but no longer answering (a harder "not here" than another paragraph,
+    like a filing that names the new adviser's address but not the old one's).
+
+    About ``fraction`` of the answered questions get one.  None is made when the cut leaves
+    no text, or leaves an answer's words elsewhere in the paragraph.  Sentences are split by
+    spaCy's rule-based sentencizer."""
+    import spacy
+    if fraction <= 0:
+        return []
+    rng = random.Random(seed + 1)
+    picks = [(para, qa) for paragraphs in articles for para in paragraphs
+             for qa in para["qas"] if qa.get("answers")]
+    rng.shuffle(picks)
+    picks = picks[:int(len(picks) * fraction)]
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    paragraphs = list({id(para): para for para, _ in picks}.values())
+    sentences = {id(para): [(s.start_char, s.end_char) for s in doc.sents]
+                 for para, doc in zip(paragraphs, nlp.pipe(p["context"] for p in paragraphs))}
+    out = []
+    for para, qa in picks:
+        context = para["context"]
+        spans = [(a["answer_start"], a["answer_start"] + len(a["text"])) for a in qa["answers"]]
+        kept = [context[s:e].strip() for s, e in sentences[id(para)]
+                if not any(s < end and start < e for start, end in spans)]
+        text = " ".join(k for k in kept if k)
+        if text and not any(a["text"].lower() in text.lower() for a in qa["answers"]):
+            out.append(Example(qa["id"] + "-cut", qa["question"], text, -1, ""))
+    return out
+
+
 @dataclass
 class Features:
     """Tokenised windows as ragged arrays: ``ids[i]`` is one window's token ids."""
