@@ -91,7 +91,7 @@ class SpanModel:
     def __init__(self, folder: Path, model_file: str = "model.onnx"):
         # Spinning: on a 2-core Xeon with AVX-512 VNNI (2026-12-03), one 192-piece window
         # 13.2 -> 9.3 ms, three 28.4 -> 22.7 ms; warm ask p50/p95 over the gold questions
-        # 33.3-34.4 / 84.6-88.1 -> 30.2-31.7 / 75.3-78.8 ms (the embedder spinning too: 50/104).
+        # 33.3-35.6 / 84.6-88.1 -> 29.7-31.7 / 75.3-79.1 ms (the embedder spinning too: 50/104).
         self.session = _session(folder / model_file, spin=True)
         self.tokenizer = _tokenizer(folder / "tokenizer.json")
         self.tokenizer.no_padding()

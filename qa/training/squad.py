@@ -98,10 +98,11 @@ def cut_negatives(articles: list[list[dict]], fraction: float, seed: int) -> lis
 
     About ``fraction`` of the answered questions get one.  None is made when the cut leaves
     no text, or leaves an answer's words elsewhere in the paragraph.  Sentences are split by
-    spaCy's rule-based sentencizer."""
-    import spacy
+    spaCy's rule-based sentencizer, not :func:`qa.models.sentencizer` (the statistical one the
+    index uses), which is much slower over tens of thousands of paragraphs."""
     if fraction <= 0:
         return []
+    import spacy
     rng = random.Random(seed + 1)
     picks = [(para, qa) for paragraphs in articles for para in paragraphs
              for qa in para["qas"] if qa.get("answers")]
