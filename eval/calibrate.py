@@ -2,7 +2,7 @@
 
 For every gold question we collect the readers' candidates with their features
 and whether each is right (F1 >= 0.5).  Five-fold cross-validation: on four
-folds, fit the logistic confidence model (:mod:`qa.confidence`) on the neural
+folds, fit the logistic confidence model (:mod:`qa.reading.confidence`) on the neural
 candidates and choose the neural threshold that maximises the utility below;
 then answer the held-out fold as the pipeline would (the best candidate that
 clears its reader's threshold; the structural readers keep their own).  The
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from qa.confidence import CALIBRATED
+from qa.reading.confidence import CALIBRATED
 
 WRONG_COST = 1.0
 
@@ -31,7 +31,8 @@ WRONG_COST = 1.0
 def fit(records: list[dict]) -> dict:
     """Logistic model P(right | features) over candidate records ``{"vector", "right"}``."""
     from sklearn.linear_model import LogisticRegression
-    from qa.confidence import FEATURES
+
+    from qa.reading.confidence import FEATURES
     x = np.asarray([r["vector"] for r in records], dtype=float)
     y = np.asarray([r["right"] for r in records], dtype=int)
     if len(set(y)) < 2:

@@ -27,9 +27,10 @@ from pathlib import Path
 from eval import calibrate, report
 from eval.gold import BLIND_PATH, load_gold, validate
 from eval.scoring import by_category, score_row
-from qa import bundled, confidence, retrieval
+from qa import bundled, retrieval
 from qa.errors import QAError
 from qa.pipeline import QA
+from qa.reading import confidence
 from qa.settings import Settings, calibration_path, reader_fingerprint, shipped_threshold
 
 EVAL_DIR = Path(__file__).parent
@@ -41,7 +42,7 @@ def gold_chunks(pipeline: QA, row: dict) -> list[int]:
     chunks = pipeline.data.chunks
     picked: list[int] = []
     for s, e in row["evidence"]:
-        def fit(i: int) -> tuple:
+        def fit(i: int, s: int = s, e: int = e) -> tuple:
             c = chunks[i]
             return max(0, min(c.end, e) - max(c.start, s)), c.kind == want, c.start - c.end
         best = max(range(len(chunks)), key=fit)
@@ -67,8 +68,8 @@ def run(pipeline: QA, rows: list[dict], isolated: bool = True) -> tuple[list[dic
 def collect(pipeline: QA, rows: list[dict], per_method: int = 2) -> list[dict]:
     """Every question's candidates (the best ``per_method`` of each reader) with features and
     whether each is right (F1 >= 0.5 against the gold answers; never for unanswerable rows)."""
-    from qa.metrics import best_score, exact_match, f1
-    from qa.views import squash
+    from qa.evaluation.metrics import best_score, exact_match, f1
+    from qa.text.views import squash
     out = []
     for row in rows:
         q, passages, cands = pipeline.candidates(row["question"])

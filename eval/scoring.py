@@ -1,7 +1,7 @@
 """Scoring one answer against a gold row, and aggregating scores by category.
 
 EM/F1 use SQuAD normalisation plus the project's number normalisation
-(:mod:`qa.metrics`).  A retrieved passage "hits" a gold evidence range when it
+(:mod:`qa.evaluation.metrics`).  A retrieved passage "hits" a gold evidence range when it
 holds at least half of that range's characters.  Abstention metrics treat
 "answerable" as the positive class; AUROC ranks answers by ``score``.
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
-from qa.metrics import best_score, exact_match, f1
+from qa.evaluation.metrics import best_score, exact_match, f1
 
 CONFIDENT_WRONG_F1 = 0.5
 

@@ -23,9 +23,9 @@ from pathlib import Path
 from tqdm import tqdm
 
 from eval.tatqa_metric import em_f1, gold_answers, is_number
-from qa import models
 from qa.errors import QAError
 from qa.pipeline import QA
+from qa.runtime import models
 from qa.settings import Settings
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "tatqa" / "tatqa_dataset_dev.json"
@@ -50,7 +50,7 @@ def load(path: str | Path, limit: int | None = None) -> list[dict]:
 
 def _has_amount(row: list[str]) -> bool:
     """Whether any cell after the first holds an amount (a year or a date is not one)."""
-    from qa.numbers import parse_number
+    from qa.text.numbers import parse_number
     for cell in row[1:]:
         text = " ".join(str(cell).split())
         if text and not re.fullmatch(r"(19|20)\d\d", text) and parse_number(text) is not None:

@@ -45,7 +45,7 @@ from typing import Sequence
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from qa.numbers import NUMBER_RE, parse_number
+from qa.text.numbers import NUMBER_RE, parse_number
 
 SCALES = {"": 1, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "percent": 1}
 _ARTICLES = {"a", "an", "the"}

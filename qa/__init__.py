@@ -8,8 +8,7 @@ Heavy parts (torch, FAISS, spaCy) load on first use, not on import.
 """
 from __future__ import annotations
 
-from qa.errors import (IndexLoadError, ModelError, QAError, QuestionError, SourceError,
-                       UnknownDocumentError)
+from qa.errors import IndexLoadError, ModelError, QAError, QuestionError, SourceError, UnknownDocumentError
 
 __all__ = ["ask", "source_text", "QA", "Answer", "Span", "Passage", "Settings",
            "QAError", "QuestionError", "UnknownDocumentError", "SourceError",

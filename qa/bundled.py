@@ -13,8 +13,8 @@ from pathlib import Path
 
 from qa.answer import Answer
 from qa.errors import IndexLoadError
+from qa.parsing.sources import BUNDLED_FILE, BUNDLED_ID
 from qa.pipeline import QA
-from qa.sources import BUNDLED_FILE, BUNDLED_ID
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()

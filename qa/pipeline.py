@@ -14,15 +14,18 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from qa import confidence, indexing, phrases, retrieval, store
+from qa import retrieval
 from qa.answer import Answer, Passage, Span
 from qa.errors import QAError, UnknownDocumentError
-from qa.questions import Question, analyse
-from qa.readers import default_readers as readers_for
-from qa.readers.base import Candidate, ReadPassage, widened_chunk
+from qa.indexing import build as indexing
+from qa.indexing import store
+from qa.parsing.sources import doc_id_for, read_filing
+from qa.reading import confidence, phrases
+from qa.reading.readers import default_readers as readers_for
+from qa.reading.readers.base import Candidate, ReadPassage, widened_chunk
 from qa.settings import Settings
-from qa.sources import doc_id_for, read_filing
-from qa.views import squash
+from qa.text.views import squash
+from qa.understanding.questions import Question, analyse
 
 log = logging.getLogger(__name__)
 SURE = 0.9    # a structural answer this confident skips the neural reader
@@ -230,7 +233,7 @@ class QA:
     def as_answered(self, cand: Candidate, passages: list[ReadPassage], q: Question | None = None) -> Candidate:
         """The candidate as ``ask`` would answer with it.  A neural span is widened to the phrase
         it stops inside, to the end of its sentence for an explanation question, and a span listing
-        values answers with them as parts or with the year's (:func:`qa.phrases.shape`); one that runs over two or more items of a list
+        values answers with them as parts or with the year's (:func:`qa.reading.phrases.shape`); one that runs over two or more items of a list
         in its passage answers with those items as parts (and one that starts on a bullet marker
         starts at its item instead).  Spans read in a table, and other readers' spans, are kept."""
         if cand.method != confidence.CALIBRATED or not self.settings.complete_phrases \

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import faiss
 import numpy as np
 
-from qa import lexical
-from qa.embedding import embed
-from qa.indexing import IndexData
+from qa.indexing.build import IndexData
+from qa.indexing.embedding import embed
 from qa.settings import Settings
+from qa.text import lexical
 
 CANDIDATES = 50
 

@@ -66,7 +66,7 @@ class Settings:
     max_answer_tokens: int = 40
     window_tokens: int = 192            # word pieces per question + passage window (as trained)
     window_stride: int = 64             # pieces shared by consecutive windows of one passage
-    complete_phrases: bool = True       # widen a neural span to the phrase it stops inside (qa.phrases)
+    complete_phrases: bool = True       # widen a neural span to the phrase it stops inside (qa.reading.phrases)
     reader_precision: str = "int8"      # or "fp32": slower; accuracy compared in eval/precision.md
     # one threshold for every reader; None: each reader's own (the neural one from calibration.json)
     threshold: float | None = None

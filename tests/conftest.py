@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from qa import bundled
-from qa.sources import BUNDLED_FILE, BUNDLED_ID
+from qa.parsing.sources import BUNDLED_FILE, BUNDLED_ID
 
 
 @pytest.fixture(scope="session")

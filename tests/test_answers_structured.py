@@ -4,7 +4,7 @@ import functools
 import pytest
 
 import qa
-from qa.views import squash
+from qa.text.views import squash
 
 pytestmark = pytest.mark.slow
 
@@ -77,14 +77,14 @@ def test_a_cell_does_not_answer_for_a_name_its_table_never_mentions(bundled_qa, 
 
 
 def test_names_a_question_uses():
-    from qa.readers.table import _names
+    from qa.reading.readers.table import _names
     assert _names("What was the S&P 500 Index's 10 year return?") == {"s&p", "index"}
     assert _names("What Is The Total Annual Expense For Class B?") == set()
     assert _names("fee for class b") == set()
 
 
 def test_question_focus():
-    from qa.questions import focus_terms
+    from qa.understanding.questions import focus_terms
     assert focus_terms("which board signed off?") == {"board"}
     assert focus_terms("What other securities may it buy?") == {"secur"}
     assert focus_terms("What is the fee?") == set()
@@ -98,7 +98,7 @@ def test_question_focus():
     ("what yr was ClearBridge formed", "year", "what year was ClearBridge formed"),
 ])
 def test_shorthand_in_questions(question, kind, text):
-    from qa.questions import analyse
+    from qa.understanding.questions import analyse
     q = analyse(question, 1000)
     assert (q.kind, q.text, q.asked) == (kind, text, question)
 
@@ -167,7 +167,7 @@ def test_respectively_needs_the_question_to_be_about_the_sentence(bundled_qa, qu
 
 
 def test_respectively_parsing():
-    from qa.readers.respectively import _labels, _values
+    from qa.reading.readers.respectively import _labels, _values
     s = "Fees for Class A, Class B and Class C shares are 0.25%, 0.50% and 1.00%, respectively."
     values = _values(s)
     assert [s[a:b] for a, b in values] == ["0.25%", "0.50%", "1.00%"]
@@ -176,7 +176,7 @@ def test_respectively_parsing():
 
 
 def test_respectively_groups_with_labels_after_the_values():
-    from qa.readers.respectively import groups
+    from qa.reading.readers.respectively import groups
     s = ("Depreciation expense was $12,548 and $12,643 for the years ended December 31, 2019 and "
          "2018, respectively, of which $9,028 and $9,189, respectively, related to software.")
     found = [([s[a:b] for a, b in v], [s[a:b] for a, b in lab]) for v, lab, _ in groups(s)]
@@ -236,7 +236,7 @@ def test_two_year_columns_named_together_answer_both():
 def test_a_how_question_gets_no_list_items_by_name():
     """The list reader alone, on an in-memory filing: "how…?" names "foreign" but asks for a manner."""
     from qa import QA
-    from qa.readers.lists import ListReader
+    from qa.reading.readers.lists import ListReader
     text = ("The Fund may invest in the following securities: Convertible Securities; Foreign Debt "
             "Securities; Preferred Stocks.\n\nThe Fund may invest in foreign securities directly or "
             "through depositary receipts.\n")
@@ -319,7 +319,7 @@ def test_a_component_asked_for_a_year_is_a_cell():
 
 
 def test_labels_that_share_a_year_are_told_apart_by_their_other_words():
-    from qa.headers import label_scores
+    from qa.understanding.headers import label_scores
     labels = ["Fiscal 2019 First Quarter", "Fiscal 2019 Third Quarter", "Fiscal 2018 Third Quarter"]
     scores = label_scores("What was the revenue in the fiscal 2019 third quarter?", labels)
     assert scores.index(max(scores)) == 1 and max(scores) - sorted(scores)[-2] >= 0.2, scores

@@ -3,7 +3,7 @@ import pytest
 
 import qa
 from qa.errors import QuestionError, SourceError, UnknownDocumentError
-from qa.sources import decode, read_filing
+from qa.parsing.sources import decode, read_filing
 
 
 @pytest.mark.parametrize("question", ["", "   ", "\x00\x01", "?!?", None, 42])

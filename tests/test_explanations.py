@@ -3,8 +3,8 @@ values answers as its values (or the one for the year asked)."""
 import pytest
 
 import qa
-from qa import phrases
-from qa.questions import explains
+from qa.reading import phrases
+from qa.understanding.questions import explains
 
 
 @pytest.mark.parametrize("question,asks", [
@@ -87,7 +87,7 @@ def test_a_question_for_several_years_takes_the_whole_list_a_value_stands_in():
 
 def test_an_explanation_question_expects_words_not_an_amount():
     """Real models, in-memory filing: the cell's amount explains nothing; the sentence does."""
-    from qa.questions import analyse
+    from qa.understanding.questions import analyse
     assert analyse("What is included in service delivery costs?", 500).kind == "other"
     text = ("| | 2019 | 2018 |\n|---|---|---|\n| Audit-related fees | 106,528 | 98,100 |\n\n"
             "Audit-related fees include the cost of preparing agreed upon procedures reports and "

@@ -2,7 +2,7 @@
 import pytest
 
 import qa
-from qa.views import squash
+from qa.text.views import squash
 
 pytestmark = pytest.mark.slow
 

@@ -114,7 +114,7 @@ def test_asking_reaches_no_network(tmp_path):
              "socket.getaddrinfo = refuse\n")
     (tmp_path / "sitecustomize.py").write_text(guard)
     env = dict(os.environ, PYTHONPATH=f"{tmp_path}{os.pathsep}{ROOT}")
-    result = subprocess.run([sys.executable, "-m", "qa.cli", "ask", "Who is the new adviser?", "--json"],
+    result = subprocess.run([sys.executable, "-m", "qa.serving.cli", "ask", "Who is the new adviser?", "--json"],
                             capture_output=True, text=True, env=env, timeout=300, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "network used" not in result.stderr

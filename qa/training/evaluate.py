@@ -11,8 +11,8 @@ import numpy as np
 import torch
 from sklearn.metrics import roc_auc_score
 
-from qa.metrics import best_score, exact_match, f1
-from qa.span_decoding import best_spans
+from qa.evaluation.metrics import best_score, exact_match, f1
+from qa.reading.span_decoding import best_spans
 from qa.training.cpu import native_bf16
 from qa.training.squad import Example
 

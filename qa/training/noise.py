@@ -20,7 +20,7 @@ import random
 import re
 from dataclasses import replace
 
-from qa.lexical import STOP_WORDS
+from qa.text.lexical import STOP_WORDS
 
 _WH = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 _AUX = {"is": "s", "are": "re", "was": "", "were": "", "does": "", "do": "", "did": "",

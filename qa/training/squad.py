@@ -98,7 +98,7 @@ def cut_negatives(articles: list[list[dict]], fraction: float, seed: int) -> lis
 
     About ``fraction`` of the answered questions get one.  None is made when the cut leaves
     no text, or leaves an answer's words elsewhere in the paragraph.  Sentences are split by
-    spaCy's rule-based sentencizer, not :func:`qa.models.sentencizer` (the statistical one the
+    spaCy's rule-based sentencizer, not :func:`qa.runtime.models.sentencizer` (the statistical one the
     index uses), which is much slower over tens of thousands of paragraphs."""
     if fraction <= 0:
         return []

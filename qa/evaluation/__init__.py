@@ -1,0 +1,1 @@
+"""Evaluation: answer-scoring metrics shared by the harness and reader training."""

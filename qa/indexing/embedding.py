@@ -1,0 +1,23 @@
+"""Sentence embeddings (all-MiniLM-L6-v2), L2-normalised so inner product is cosine.
+
+The model is sentence-transformers' all-MiniLM-L6-v2 (mean pooling, normalised)
+run on ONNX Runtime; a test checks the vectors against sentence-transformers.
+Not handled: texts longer than the model's 256 word pieces are truncated;
+chunks are sized to stay under that.
+"""
+from __future__ import annotations
+
+import numpy as np
+from tqdm import tqdm
+
+from qa.runtime import models
+
+
+def embed(texts: list[str], progress: bool = False, batch_size: int = 32) -> np.ndarray:
+    """Float32 matrix of unit vectors, one row per text (shape (0, 384) for none)."""
+    model = models.embedder()
+    if not texts:
+        return np.zeros((0, model.dimension), dtype=np.float32)
+    with tqdm(total=len(texts), desc="embedding", unit="chunk", disable=not progress) as bar:
+        vectors = model.encode(list(texts), batch_size=batch_size, progress=bar)
+    return np.ascontiguousarray(vectors, dtype=np.float32)

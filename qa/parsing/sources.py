@@ -1,0 +1,74 @@
+"""Reading filings from disk into text, and the bundled filing.
+
+EDGAR text comes as UTF-8, cp1252 or Latin-1; we try them in that order.  Line
+ends are normalised to ``\\n``; every offset the tool reports is into the text
+returned here (``QA.source_text(doc_id)``), not into the raw bytes.
+
+Not handled: PDF; HTML is reduced to its text by :mod:`qa.parsing.html` (see there).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from qa.digests import file_sha256, sha256  # noqa: F401  (re-exported)
+from qa.errors import SourceError
+
+BUNDLED_FILE = Path(__file__).resolve().parents[1] / "data" / "met-investors-janus-aggressive-growth-supplement-2006-09-22.txt"
+BUNDLED_ID = "met-investors-janus-aggressive-growth-2006-09-22"
+HTML_SUFFIXES = {".htm", ".html"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, name: str = "input") -> str:
+    """Decode filing bytes (UTF-8, then cp1252, then Latin-1) and check it is text."""
+    if not data.strip():
+        raise SourceError(f"{name} is empty: give a filing with some text in it")
+    if b"\x00" in data[:8192]:
+        raise SourceError(f"{name} looks binary (it holds NUL bytes): give a .txt or .htm filing")
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    sample = text[:20000]
+    if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise SourceError(f"{name} looks binary (many control characters): give a .txt or .htm filing")
+    return text
+
+
+def read_filing(path: str | Path, max_bytes: int) -> str:
+    """Read one filing as text; HTML files are converted to text first.
+
+    Raises :class:`SourceError` with a fix for missing, empty, binary or
+    over-large files.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise SourceError(f"cannot read {path}: no such file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise SourceError(f"{path} is {size:,} bytes, above the limit of {max_bytes:,}: "
+                          "split it, or raise Settings.max_file_bytes")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read {path}: {exc.strerror}") from exc
+    text = decode(data, str(path))
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from qa.parsing.html import html_to_text
+        text = html_to_text(text)
+        if not text.strip():
+            raise SourceError(f"{path} holds no visible text")
+    return text
+
+
+def doc_id_for(path: str | Path, taken: set[str] = frozenset()) -> str:
+    """A short, filesystem-safe, unique id from a file name."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(path).stem).strip("-.") or "doc"
+    doc_id, n = stem[:80], 2
+    while doc_id in taken:
+        doc_id, n = f"{stem[:76]}-{n}", n + 1
+    return doc_id

@@ -1,0 +1,1 @@
+"""Reading: the readers that propose answer spans, span decoding and shaping, and confidence."""

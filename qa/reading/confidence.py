@@ -1,0 +1,117 @@
+"""The neural reader's confidence as a calibrated probability that its answer is right.
+
+A neural candidate gets a few features (the margin of its span over the null
+answer, the span's own probability, whether its type fits the question, the
+passage's rank, how many of the question's terms the passage and the answer's own
+sentence hold, how much of the answer the question already says, whether the
+answer's sentence uses the names the question uses, how many other passages
+proposed the same text); a logistic model over them, fitted on the gold set by ``qa eval --calibrate`` and
+shipped in ``qa/calibration.json``, gives the probability.  The structural
+readers (table, list, schedule, respectively, change) keep their own scores: they fire rarely and are
+precise when they do.  Without a fitted model (or one made for another reader)
+the neural reader's own score is used.
+
+Not handled: per-document calibration; the model is fitted on one filing's
+questions and assumes other filings behave alike.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+
+import numpy as np
+
+from qa.text import lexical
+from qa.understanding.questions import NAME, proper_names
+
+CALIBRATED = "neural"
+FEATURES = ["margin", "span_prob", "type_ok", "type_bad", "rank", "coverage", "cell",
+            "sentence_coverage", "echo", "names", "support"]
+
+
+def features(cand, passage, question, source: str) -> list[float]:
+    """The feature vector of one candidate (see ``FEATURES``); ``source`` is the filing's text.
+
+    coverage: share of the question's terms in the passage (and its heading);
+    sentence_coverage: the same for the sentence(s) the answer stands in;
+    echo: share of the answer's own terms that the question already says (an answer that
+    repeats the question, "Defensive investing" for "downside of going defensive?", is rarely right);
+    names: share of the names the question uses ("Janus" in "What is Janus's address?") that the
+    answer's sentence uses too (1 when it uses none).
+    """
+    f = cand.features
+    wanted = set(question.terms)
+
+    def share(text: str) -> float:
+        return len(wanted & lexical.term_set(text)) / len(wanted) if wanted else 0.0
+    answer = lexical.term_set(source[cand.start:cand.end])
+    echo = len(answer & wanted) / len(answer) if answer else 0.0
+    typed = f.get("type_ok")
+    sentence = _sentence(cand, passage, source)
+    return [max(-10.0, min(15.0, f.get("margin", 0.0))) / 5.0, f.get("span_prob", 0.0),
+            float(typed is True), float(typed is False), min(passage.rank, 10) / 5.0,
+            share(passage.view.text + " " + passage.chunk.heading), float(passage.chunk.kind == "cell"),
+            share(sentence), echo, _names_share(question.asked, sentence), 0.0]   # support: set later
+
+
+def _names_share(question: str, sentence: str) -> float:
+    names = {n.replace(".", "") for n in proper_names(question)}
+    said = {w.lower().replace(".", "") for w in NAME.findall(sentence)}     # "US" is "U.S."
+    return len(names & said) / len(names) if names else 1.0
+
+
+def _sentence(cand, passage, source: str) -> str:
+    """The text of the passage's units (sentences, bullets) that the candidate overlaps, or the
+    passage's text when it has none (a table cell)."""
+    units = [u for u in passage.chunk.units if u[0] < cand.end and cand.start < u[1]]
+    return source[units[0][0]:units[-1][1]] if units else passage.view.text
+
+
+def with_support(vector: list[float], passages: int) -> list[float]:
+    """The vector with its support feature: how many other passages read proposed the same
+    answer text (0, 1, 2 or more, scaled to 0..1)."""
+    return vector[:-1] + [min(2, passages) / 2.0]
+
+
+_OVERRIDE: list = []
+
+
+def use_model(model: dict | None) -> None:
+    """Use this fitted model (``{"coef", "intercept"}``), or none with ``None``, instead of the
+    shipped one; ``reset()`` goes back.  For calibration runs."""
+    _OVERRIDE[:] = [model]
+
+
+def reset() -> None:
+    _OVERRIDE.clear()
+
+
+def _model() -> tuple[np.ndarray, float] | None:
+    if _OVERRIDE:
+        model = _OVERRIDE[0]
+        return None if model is None else (np.asarray(model["coef"], float), float(model["intercept"]))
+    return _shipped()
+
+
+@functools.cache
+def _shipped() -> tuple[np.ndarray, float] | None:
+    from qa.settings import calibration_path, reader_fingerprint
+    try:
+        cal = json.loads(calibration_path().read_text())
+    except (OSError, ValueError):
+        return None
+    model = cal.get("model")
+    if not model or cal.get("reader") != reader_fingerprint() or model.get("features") != FEATURES:
+        return None
+    return np.asarray(model["coef"], dtype=float), float(model["intercept"])
+
+
+def calibrated(vector: list[float]) -> float | None:
+    """P(right) for a feature vector, or None when no fitted model applies."""
+    model = _model()
+    if model is None:
+        return None
+    coef, intercept = model
+    z = float(np.dot(coef, vector) + intercept)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -1,0 +1,23 @@
+"""Readers pick answer spans out of retrieved passages (see :mod:`qa.reading.readers.base`)."""
+
+
+def default_readers(data, settings=None) -> list:
+    """Table cells, lists, fee schedules, "respectively" pairs, "from X to Y" changes, then spans
+    (the trained reader, or typed candidates without it)."""
+    from qa.reading.readers.changes import ChangeReader
+    from qa.reading.readers.lists import ListReader
+    from qa.reading.readers.respectively import RespectivelyReader
+    from qa.reading.readers.schedule import ScheduleReader
+    from qa.reading.readers.table import TableReader
+    from qa.reading.readers.typed import TypedReader
+    from qa.runtime import models
+    structural = [TableReader(data), ListReader(data.sources), ScheduleReader(), RespectivelyReader(),
+                  ChangeReader()]
+    if models.reader_available():
+        from qa.reading.readers.neural import NeuralReader
+        from qa.settings import Settings
+        settings = settings or Settings()
+        return structural + [NeuralReader(max_len=settings.window_tokens, stride=settings.window_stride,
+                                          max_answer_tokens=settings.max_answer_tokens,
+                                          precision=settings.reader_precision)]
+    return structural + [TypedReader(data)]

@@ -1,0 +1,72 @@
+"""The reader interface: a question and the top passages in, scored source spans out."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from qa.indexing.chunking import Chunk
+from qa.retrieval import Hit
+from qa.text.views import View, squash
+from qa.understanding.questions import Question
+
+
+@dataclass(frozen=True)
+class ReadPassage:
+    """A retrieved chunk as a reader sees it: its view (text + map to source) and rank."""
+
+    chunk: Chunk
+    view: View
+    rank: int
+    hit: Hit
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A scored answer span in source coordinates; ``score`` is a confidence in 0..1."""
+
+    doc_id: str
+    start: int
+    end: int
+    score: float
+    passage: int                      # index into the passages the reader was given
+    method: str
+    features: dict = field(default_factory=dict)
+    parts: tuple[tuple[int, int], ...] = ()   # for list answers: each item's span
+    chunk: int | None = None                  # the chunk it came from, when not the passage's
+
+
+class Reader(Protocol):
+    """Anything that reads passages and proposes answers, best first."""
+
+    name: str
+    threshold: float       # candidates scoring below it are not answers
+
+    def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
+        ...
+
+
+def widened_chunk(chunks: list[Chunk], sources: dict[str, str], index: int, window: int) -> Chunk:
+    """Chunk ``index`` merged with up to ``window`` prose neighbours of its section on each side
+    (the passage a reader reads).  Tables and other non-prose chunks are returned unchanged."""
+    chunk = chunks[index]
+    if window <= 0 or chunk.kind != "prose":
+        return chunk
+
+    def same(j: int) -> bool:
+        return 0 <= j < len(chunks) and chunks[j].kind == "prose" and \
+            chunks[j].doc_id == chunk.doc_id and chunks[j].heading == chunk.heading
+    lo, hi = index, index
+    while lo - 1 >= index - window and same(lo - 1):
+        lo -= 1
+    while hi + 1 <= index + window and same(hi + 1):
+        hi += 1
+    if lo == hi:
+        return chunk
+    group = chunks[lo:hi + 1]
+    start, end = group[0].start, group[-1].end
+    units = tuple(sorted({u for c in group for u in c.units}))
+    lists = [x for c in group for x in (c.meta or {}).get("lists", [])]
+    return dataclasses.replace(chunk, start=start, end=end, pieces=((start, end),), units=units,
+                               text=squash(sources[chunk.doc_id][start:end]),
+                               meta={"lists": lists} if lists else chunk.meta)

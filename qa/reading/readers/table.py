@@ -1,0 +1,246 @@
+"""Answering from a table cell when the question names its row and its column.
+
+The tables considered are those with a cell (or the whole table) among the
+retrieved passages.  Row and column labels are matched fuzzily
+(:mod:`qa.understanding.headers`); an axis counts as named when its best label clearly beats
+the runner-up, or when it has a single label.  The answer is the cell as
+printed, with the cell's offsets.  Of several columns named, those holding the one year the
+question names are kept (a year in a row label is often the period, not the row); a question asking for a reason ("why…", "what caused…")
+gets no cell, nor one asking how much something moved ("the increase in X in 2019") unless a
+label names the movement ("Change", "2019 vs 2018", "%").  Of row labels quoted but not listed
+side by side, the longest counts; a row label repeated under two headings is told apart by the
+heading; % columns answer only questions about a share; a quarter asked without a year is the
+latest year's.  A question about "the table" also reads the only table of a retrieved filing.
+
+Questions about a row across its year columns ("in which year was X larger?",
+"…less than 100?"), about the years a table covers and about the rows a group
+holds ("what are the components of X?") are answered first, by
+:mod:`qa.reading.readers.table_rows`.
+
+Not handled: questions that need arithmetic over cells (differences, sums) and
+tables whose labels sit in the body rather than the first column.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from qa.indexing.build import IndexData
+from qa.reading.readers.base import Candidate, ReadPassage
+from qa.reading.readers.table_rows import RowQuestions, latest, of_year, pick
+from qa.text.numbers import YEAR as _YEAR
+from qa.understanding.headers import coordinated, label_scores, normalise, spelled_years
+from qa.understanding.questions import NAME as _NAME
+from qa.understanding.questions import Question
+from qa.understanding.questions import proper_names as _names
+
+_LEAD_IN = 300          # characters before a table that count as its caption
+_COVER = 300            # characters at the top of a filing that name what it is about
+# a question asking how much something moved, which a cell answers only under a label for it
+_MOVE = re.compile(r"\b(increase[ds]?|decrease[ds]?|changed?|changes|rose|fell|grew|declined?)\b", re.IGNORECASE)
+_MOVE_LABEL = re.compile(r"\b(change[ds]?|increase[ds]?|decrease[ds]?|variance|vs|versus|over|difference|"
+                         r"growth|movement)\b|%", re.IGNORECASE)
+_SHARE = re.compile(r"%|\b(percent|percentage|proportion|share|ratio|margin|rate)s?\b", re.IGNORECASE)
+_THE_TABLE = re.compile(r"\b(the|this) table\b", re.IGNORECASE)
+# a question asking for a reason or an explanation, which no cell holds
+_REASON = re.compile(r"\b(why|how come)\b|\bwhat (caused|causes|drove|drives|led to)\b|\breasons?\b|"
+                     r"\b(driven|caused) by\b", re.IGNORECASE)
+
+
+def _specific(named: set[str], question: str) -> set[str]:
+    """Of several row labels the question quotes without listing them side by side, the longest
+    ("gross profit" over "sales" in "the percentage of sales represented by gross profit")."""
+    if len(named) < 2 or coordinated(question, sorted(named)):
+        return named
+    size = {label: len(normalise(label).split()) for label in named}
+    return {label for label in named if size[label] == max(size.values())}
+
+
+def _amounts(cols: list[str], question: str) -> list[str]:
+    """The column labels a question may name: the amounts, not the percentages ("2019 Amount",
+    not "2019 % of total revenue"), unless it asks for a share or no column holds amounts."""
+    if _SHARE.search(question):
+        return cols
+    return [label for label in cols if "%" not in label] or cols
+
+
+def _group(table: dict, r: int) -> str:
+    """The heading row above row ``r`` ("Deferred income tax expense (benefit):"), or ""."""
+    for k in range(r - 1, -1, -1):
+        if table["row_cells"][k] == 0 and table["rows"][k]:
+            return table["rows"][k]
+    return ""
+
+
+class TableReader(RowQuestions):
+    """Cell lookup by row and column labels (see module docstring)."""
+
+    name = "table"
+    threshold = 0.5
+    structural = True      # reads every retrieved passage, not only the top read_k
+
+    def __init__(self, data: IndexData):
+        self.data = data
+        self.cells: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self.tables: dict[tuple[str, int], int] = {}
+        self.words: dict[tuple[str, int], set[str]] = {}        # filled as tables are asked about
+        self.lower: dict[str, set[str]] = {}
+        for i, chunk in enumerate(data.chunks):
+            if chunk.kind == "cell":
+                self.cells[(chunk.doc_id, chunk.meta["table"])].append(i)
+            elif chunk.kind == "table" and "table" in (chunk.meta or {}):
+                self.tables[(chunk.doc_id, chunk.meta["table"])] = i
+        self.by_doc: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for key in self.tables:
+            self.by_doc[key[0]].append(key)
+
+    def _context_words(self, key: tuple[str, int]) -> set[str] | None:
+        """Words of a table, its caption and title, and the top of its filing (lower-cased)."""
+        if key not in self.words and key in self.tables:
+            table = self.data.chunks[self.tables[key]]
+            source = self.data.sources[table.doc_id]
+            text = " ".join((source[:_COVER], source[max(0, table.start - _LEAD_IN):table.end], table.text))
+            self.words[key] = {w.lower().rstrip(".") for w in _NAME.findall(text)}
+        return self.words.get(key)
+
+    def _foreign(self, question: Question, key: tuple[str, int]) -> bool:
+        """Whether the question names something its table never mentions (the S&P 500's return
+        asked of a table that holds a fund and the Russell 3000): then no cell answers it.  A
+        capitalised word the filing writes in lower case elsewhere ("Goodwill") is no name."""
+        words = self._context_words(key)
+        if words is None:
+            return False
+        names = _names(question.text) - words
+        return bool(names) and bool(names - self._lower_words(key[0]))
+
+    def _lower_words(self, doc_id: str) -> set[str]:
+        """The words a filing prints in lower case (computed once per filing)."""
+        if doc_id not in self.lower:
+            self.lower[doc_id] = {w.rstrip(".") for w in _NAME.findall(self.data.sources[doc_id]) if w.islower()}
+        return self.lower[doc_id]
+
+    def _tables(self, question: Question, passages: list[ReadPassage]) -> list[tuple[tuple[str, int], int]]:
+        """Tables touched by the passages, with the rank of their best passage; for a question
+        about "the table", also the only table of a document a passage comes from."""
+        seen: dict[tuple[str, int], int] = {}
+        for p_idx, p in enumerate(passages):
+            meta = p.chunk.meta or {}
+            if p.chunk.kind in ("cell", "table") and "table" in meta:
+                seen.setdefault((p.chunk.doc_id, meta["table"]), p_idx)
+        if _THE_TABLE.search(question.text):
+            for p_idx, p in enumerate(passages):
+                only = self.by_doc.get(p.chunk.doc_id, [])
+                if len(only) == 1:
+                    seen.setdefault(only[0], p_idx)
+        return list(seen.items())
+
+    def _cells(self, question: Question, key: tuple[str, int]):
+        """(chunk indices, row strength, column strength) of the named cells, or None."""
+        chunk_ids = self.cells.get(key, [])
+        if not chunk_ids:
+            return None
+        meta = {i: self.data.chunks[i].meta for i in chunk_ids}
+        rows = sorted({m["row_label"] for m in meta.values()})
+        cols = _amounts(sorted({m["col_label"] for m in meta.values()}), question.text)
+        row = pick(label_scores(question.text, rows), rows)
+        col_scores = label_scores(spelled_years(question.text), cols)
+        col = pick(col_scores, cols)
+        if col is None and not _YEAR.search(question.text):
+            col = latest(col_scores, cols)        # "in the third quarter": the latest year's
+        if row is None:
+            return None
+        named_rows = _specific({rows[i] for i in row[0]}, question.text)
+        in_rows = [i for i in chunk_ids if meta[i]["row_label"] in named_rows]
+        filled = _amounts(sorted({meta[i]["col_label"] for i in in_rows}), question.text)
+        if col is None and len(filled) < len(cols):    # of the columns the row fills, one is named
+            cols, col = filled, pick(label_scores(spelled_years(question.text), filled), filled)
+        if col is None:
+            values = {self.data.chunks[i].text.rsplit(": ", 1)[-1] for i in in_rows}
+            if len(values) != 1 or len(named_rows) != 1 or row[1] < 0.95:
+                return None      # it differs by column and none is named, or the row is a guess
+            return in_rows[:1], row[1], 0.5
+        named_cols = of_year(question.text, {cols[i] for i in col[0]})
+        if _MOVE.search(question.text) and not any(_MOVE_LABEL.search(label) for label in named_cols | named_rows):
+            return None          # "the increase in interest income in 2019" is not the 2019 amount
+        match = self._of_group(question, key, [i for i in in_rows if meta[i]["col_label"] in named_cols])
+        return (match, row[1], col[1]) if match else None
+
+    def _of_group(self, question: Question, key: tuple[str, int], match: list[int]) -> list[int]:
+        """Of cells that repeat one row and column label under several group headings ("Current:
+        Federal", "Deferred: Federal"), those under the heading the question names; all of them
+        when it names none."""
+        metas = [self.data.chunks[i].meta for i in match]
+        if len({(m["row_label"], m["col_label"]) for m in metas}) == len(match) or key not in self.tables:
+            return match
+        table = self.data.chunks[self.tables[key]].meta
+        groups = [_group(table, m["row"]) for m in metas]
+        labels = sorted(set(groups))
+        chosen = pick(label_scores(question.text, labels), labels) if len(labels) > 1 else None
+        if chosen is None:
+            return match
+        keep = {labels[j] for j in chosen[0]}
+        return [i for i, g in zip(match, groups) if g in keep]
+
+    def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
+        """A candidate per retrieved table: the rows a group holds, else a year comparison, else
+        its year headers, else the cell the question names."""
+        out = []
+        if _REASON.search(question.text):
+            return out
+        for key, p_idx in self._tables(question, passages):
+            if self._foreign(question, key):
+                continue
+            decay = 1.0 + 0.03 * passages[p_idx].rank
+            cand = (self._grouped(question, key, p_idx, decay) or self._compared(question, key, p_idx, decay)
+                    or self._period_list(question, key, p_idx, decay) or self._top_row(question, key, p_idx, decay)
+                    or self._cell(question, key, p_idx, decay))
+            if cand is not None:
+                out.append(cand)
+        out.sort(key=lambda c: -c.score)
+        return out
+
+    def _compared(self, question, key, p_idx: int, decay: float) -> Candidate | None:
+        compared = self._compare(question, key)
+        if compared is None:
+            return None
+        found, row_s = compared
+        parts = tuple(tuple(span) for _, span in found)
+        return Candidate(key[0], parts[0][0], parts[-1][1], float((0.55 + 0.4 * row_s) / decay), p_idx,
+                         self.name, {"row": row_s, "compare": True}, parts if len(parts) > 1 else (),
+                         chunk=found[0][0])
+
+    def _grouped(self, question, key, p_idx: int, decay: float) -> Candidate | None:
+        found = self._components(question, key)
+        if found is None:
+            return None
+        parts, row_s = found
+        return Candidate(key[0], parts[0][0], parts[-1][1], float((0.55 + 0.4 * row_s) / decay), p_idx,
+                         self.name, {"row": row_s, "components": True}, tuple(parts), chunk=self.tables[key])
+
+    def _top_row(self, question, key, p_idx: int, decay: float) -> Candidate | None:
+        found = self._ranked(question, key) or self._ranked_column(question, key)
+        if found is None:
+            return None
+        (start, end), col_s = found
+        return Candidate(key[0], start, end, float((0.55 + 0.4 * col_s) / decay), p_idx, self.name,
+                         {"col": col_s, "ranked": True}, chunk=self.tables[key])
+
+    def _period_list(self, question, key, p_idx: int, decay: float) -> Candidate | None:
+        periods = self._periods(question, key)
+        if periods is None:
+            return None
+        parts = tuple((s, e) for s, e, _ in periods)
+        return Candidate(key[0], parts[0][0], parts[-1][1], 0.9 / decay, p_idx, self.name,
+                         {"periods": True}, parts, chunk=periods[0][2])
+
+    def _cell(self, question, key, p_idx: int, decay: float) -> Candidate | None:
+        found = self._cells(question, key)
+        if found is None:
+            return None
+        chunk_ids, row_s, col_s = found
+        chunks = sorted((self.data.chunks[i] for i in chunk_ids), key=lambda c: c.start)
+        parts = tuple((c.start, c.end) for c in chunks) if len(chunks) > 1 else ()
+        first = min(chunk_ids, key=lambda i: self.data.chunks[i].start)
+        return Candidate(chunks[0].doc_id, chunks[0].start, chunks[-1].end,
+                         float((0.55 + 0.4 * min(row_s, col_s)) / decay), p_idx, self.name,
+                         {"row": row_s, "col": col_s}, parts, chunk=first)

@@ -1,0 +1,1 @@
+"""Serving: the ``qa`` command line and the Gradio web UI."""

@@ -1,0 +1,199 @@
+"""Matching the words of a question to table row and column labels.
+
+Both sides are normalised first: number words become digits, hyphens and
+punctuation become spaces, ``yrs``/``years`` become ``year``, ``shares`` becomes
+``share``.  So "one-year" matches "1 Year", "ten year" matches "10 Years", "B
+shares" matches "Class B" and "12b1" matches "12b-1 Fees" (fuzzily).
+
+A few fund-document synonyms are mapped too ("expense ratio" = total annual operating
+expense, "distribution fee" = 12b-1 fee, "advisory fee" = management fee, "benchmark" =
+index, "mgmt" = management, "first year" = 1 year).
+
+Not handled: other synonyms that share no words with the label.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from rapidfuzz import fuzz
+
+from qa.text.numbers import YEAR, _words_to_digits
+
+_SUBS = [(re.compile(p), r) for p, r in [
+    (r"\bmgmt\b|\bmgt\b", "management"), (r"\bexpense ratio\b", "total annual operating expense"),
+    (r"\bdistribution fees?\b", "12b 1 fee"), (r"\badvisory fees?\b", "management fee"),
+    (r"\bbenchmark\b", "index"),
+    (r"\bfirst (?=years?\b)", "1 "), (r"\bsecond (?=years?\b)", "2 "), (r"\bthird (?=years?\b)", "3 "),
+    (r"\bfifth (?=years?\b)", "5 "), (r"\btenth (?=years?\b)", "10 "),
+    (r"\bpercent(age)?\b|\bpct\b", "%"),
+    (r"\byrs?\b|\byears\b", "year"), (r"\bmonths\b", "month"), (r"\bshares\b", "share"),
+    (r"\bfees\b", "fee"), (r"\bexpenses\b", "expense"), (r"\breturns\b", "return"),
+    (r"\bannually\b", "annual"), (r"\bone\b", "1"),
+]]
+_STOP = {"the", "a", "an", "of", "for", "in", "on", "to", "and", "or", "is", "what", "was", "were",
+         "does", "do", "did", "how", "much", "which", "over", "by", "with", "its", "it", "are", "be"}
+
+
+def normalise(text: str) -> str:
+    """Lower-case words and digits only, with the substitutions above."""
+    text = _words_to_digits(text.lower().replace("\u2019", "'"))
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    text = re.sub(r"[^a-z0-9.%$]+", " ", text)
+    text = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " ", text)
+    for pattern, repl in _SUBS:
+        text = pattern.sub(repl, text)
+    words = text.split()
+    stems = _stemmer().stemWords(words)
+    return " ".join(s if w.isalpha() and len(w) > 3 else w for w, s in zip(words, stems))
+
+
+@functools.cache
+def _stemmer():
+    import Stemmer
+    return Stemmer.Stemmer("english")
+
+
+def _tokens(text: str) -> list[str]:
+    """Label tokens without stop words, but keeping one-letter names ("Class A")."""
+    return [t for t in normalise(text).split() if t not in _STOP or len(t) == 1]
+
+
+def distinctive(labels: list[str]) -> list[set[str]]:
+    """For each label, the tokens that not every label of its axis shares."""
+    token_sets = [set(_tokens(label)) for label in labels]
+    common = set.intersection(*token_sets) if len(token_sets) > 1 else set()
+    return [s - common for s in token_sets]
+
+
+def _has_token(question_tokens: list[str], token: str, shared: set[str]) -> bool:
+    """Whether the question holds ``token``; a one-letter name counts only as "<shared word> X"
+    or "X share" ("Class B", "B shares"), never as a stray article."""
+    if len(token) == 1 and token.isalpha():
+        before = shared | {"class"}
+        pairs = list(zip(question_tokens, question_tokens[1:]))
+        return any((a in before and b == token) or (a == token and b == "share") for a, b in pairs)
+    if token in question_tokens:
+        return True
+    return len(token) >= 5 and any(fuzz.ratio(token, t) >= 85 for t in question_tokens)
+
+
+def label_scores(question: str, labels: list[str]) -> list[float]:
+    """How strongly the question names each label, 0..1 (1 = the label's words verbatim)."""
+    q_norm = normalise(question)
+    q_all = q_norm.split()
+    q_tokens = [t for t in q_all if t not in _STOP]
+    token_sets = [set(_tokens(label)) for label in labels]
+    shared = set.intersection(*token_sets) if len(token_sets) > 1 else set()
+    scores = []
+    for label, disc in zip(labels, distinctive(labels)):
+        norm = normalise(label)
+        if norm and re.search(rf"(?<![0-9a-z]){re.escape(norm)}(?![0-9a-z])", q_norm):
+            scores.append(1.0)
+            continue
+        hits = sum(_has_token(q_all if len(t) == 1 else q_tokens, t, shared) for t in disc)
+        score = min(1.0, hits / max(1, min(len(disc), 2))) * 0.9 if disc else 0.0
+        if len(disc) >= 4 and disc <= set(q_all):
+            score = 1.0                       # every word, reordered: "earnings per common basic share"
+        score = _year_score(q_all, q_tokens, disc, token_sets, shared, score)
+        solid = norm.replace(" ", "")
+        if len(solid) >= 4 and _solid_in(solid, q_all):
+            score = max(score, 0.95)          # "12b1" for "12b-1", "russell3000" for "Russell 3000"
+        elif sum(c.isalpha() for c in norm) >= 8 and fuzz.partial_ratio(norm, q_norm) >= 90:
+            score = max(score, 0.85)          # typos in long labels
+        if _years(disc) and _years(set(q_tokens)) and not _years(disc) & set(q_tokens):
+            score = min(score, 0.5)           # "Fiscal 2018 Third Quarter" is not "fiscal 2019 third quarter"
+        scores.append(score)
+    return _drop_nested(labels, scores, q_norm)
+
+
+def _solid_in(solid: str, q_all: list[str]) -> bool:
+    """Whether ``solid`` (a label without spaces) is in the question's words run together,
+    starting and ending at word edges ("12b1" in "12b 1 fee"; "continuoper" not in "discontinu oper")."""
+    starts, ends, pos = set(), set(), 0
+    for token in q_all:
+        starts.add(pos)
+        pos += len(token)
+        ends.add(pos)
+    run = "".join(q_all)
+    return any(m.start() in starts and m.start() + len(solid) in ends
+               for m in re.finditer(f"(?={re.escape(solid)})", run))
+
+
+def _years(tokens: set[str]) -> set[str]:
+    return {t for t in tokens if YEAR.fullmatch(t)}
+
+
+def _year_score(q_all, q_tokens, disc: set[str], token_sets, shared, score: float) -> float:
+    """The label's ``score`` revised by its year.
+
+    A label of one year the question names scores 0.95 ("in 2019" names "December 31, 2019");
+    when other labels hold that year too ("Fiscal 2019 First Quarter" … "Fiscal 2019 Total"),
+    0.5 to 0.95 by the share of the words setting it apart from them that the question names.  A label
+    of several years ("2019 vs 2018") needs all of them named.  A label whose years the
+    question does not name, when it names another, scores half."""
+    years, asked = _years(disc), _years(set(q_tokens))
+    if not years or not asked:
+        return score
+    if not years & asked:
+        return score * 0.5
+    if len(years) > 1:
+        return max(score, 0.95) if years <= asked else score
+    same = [other for other in token_sets if _years(other) == years]
+    if len(same) <= 1:
+        return max(score, 0.95)
+    rest = disc - years - set.intersection(*same)
+    named = sum(_has_token(q_all if len(t) == 1 else q_tokens, t, shared) for t in rest)
+    return 0.5 + 0.45 * named / max(1, len(rest))
+
+
+_RANGE = re.compile(r"\b(years|periods)\s+((?:19|20)\d\d)\s*(?:to|through|-|–)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def spelled_years(question: str) -> str:
+    """A range of years the question lists ("fiscal years 2019 to 2017") written out ("fiscal years
+    2019, 2018 and 2017"), so every year in it names its column.  Not handled: "from 2017 to 2019"
+    (a movement between two years, left as it is)."""
+    def spell(m: re.Match) -> str:
+        a, b = int(m.group(2)), int(m.group(3))
+        step = -1 if a > b else 1
+        years = [str(y) for y in range(a, b + step, step)]
+        if len(years) > 10:
+            return m.group()
+        return f"{m.group(1)} " + (", ".join(years[:-1]) + " and " + years[-1] if len(years) > 1 else years[0])
+    return _RANGE.sub(spell, question)
+
+
+_JOINS = {"and", "or", "vs", "versus", "&", "plus"}
+
+
+def coordinated(question: str, labels: list[str]) -> bool:
+    """Whether the question lists these labels side by side ("sales and gross profit", "2019,
+    2018 and 2017", "… respectively") rather than naming one inside a phrase about another
+    ("the percentage of sales represented by gross profit").  True when a label is not quoted
+    word for word (nothing to tell)."""
+    q_norm = normalise(question)
+    if "respect" in q_norm.split():
+        return True
+    spans = []
+    for label in labels:
+        m = re.search(rf"(?<![0-9a-z]){re.escape(normalise(label))}(?![0-9a-z])", q_norm)
+        if not m or not normalise(label):
+            return True
+        spans.append(m.span())
+    spans.sort()
+    gaps = [q_norm[a[1]:b[0]].split() for a, b in zip(spans, spans[1:])]
+    return all(not gap or _JOINS & set(gap) for gap in gaps)
+
+
+def _drop_nested(labels: list[str], scores: list[float], q_norm: str) -> list[float]:
+    """A label matched only inside a longer matched label ("Other" in "Rent and other
+    deposits") does not count as named."""
+    norms = [normalise(label) for label in labels]
+    out = list(scores)
+    for i, a in enumerate(norms):
+        for j, b in enumerate(norms):
+            if i != j and scores[i] >= 0.95 and scores[j] >= 0.95 and len(b) > len(a) and \
+                    re.search(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", b):
+                out[i] = min(out[i], 0.5)
+    return out

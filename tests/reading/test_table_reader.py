@@ -1,0 +1,131 @@
+"""The table reader on in-memory pipe tables (real models): which cells a question names when
+several labels could match."""
+import pytest
+
+import qa
+from qa.parsing import tables
+from qa.understanding.headers import coordinated, label_scores
+
+
+def _spans(text: str, question: str) -> list[str]:
+    answer = qa.QA.from_texts({"t": text}).ask(question)
+    assert all(text[s.start:s.end] == s.text for s in answer.spans), answer
+    return [s.text for s in answer.spans]
+
+
+def test_a_row_quoted_inside_a_phrase_about_another_is_not_asked_for():
+    """"the percentage of sales represented by gross profit" asks for gross profit, not sales;
+    "sales and gross profit" asks for both."""
+    text = ("| | 2019 | 2018 |\n|---|---|---|\n| Sales | 100.0 % | 100.0 % |\n| Gross profit | 40.0 | 50.9 |\n"
+            "| Operating expenses | 33.1 | 27.0 |\n")
+    assert _spans(text, "What was the percentage of sales represented by gross profit in 2018?") == ["50.9"]
+    assert _spans(text, "What were the sales and gross profit in 2018?") == ["100.0 %", "50.9"]
+
+
+def test_a_row_label_repeated_under_two_headings_is_told_apart_by_the_heading():
+    text = ("| | 2019 | 2018 |\n|---|---|---|\n| Current income tax expense (benefit): | | |\n"
+            "| Federal | $5 | $4 |\n| State | 10 | 5 |\n| Deferred income tax expense (benefit): | | |\n"
+            "| Federal | 4,206 | 4,860 |\n| State | (11,346) | 665 |\n")
+    assert _spans(text, "What was the Federal deferred income tax expense in 2019?") == ["4,206"]
+    assert _spans(text, "What was the current federal income tax expense in 2018?") == ["$4"]
+
+
+def test_an_amount_question_gets_the_amount_column_not_the_share_of_it():
+    text = ("| | 2019 | | 2018 | |\n| | Amount | % of total revenue | Amount | % of total revenue |\n"
+            "|---|---|---|---|---|\n| License and subscription | $ 64,798 | 9% | $ 35,452 | 5% |\n"
+            "| Services | 243,053 | 34 | 246,548 | 38 |\n")
+    assert _spans(text, "What was the license and subscription revenue in 2019 and 2018 respectively?") == \
+        ["$ 64,798", "$ 35,452"]
+    assert _spans(text, "What percentage of total revenue was services in 2019?") == ["34"]
+
+
+@pytest.mark.parametrize("question,labels,side_by_side", [
+    ("What was the percentage of sales represented by gross profit?", ["Sales", "Gross profit"], False),
+    ("What were sales and gross profit?", ["Sales", "Gross profit"], True),
+    ("What were sales, gross profit and EBIT?", ["Sales", "Gross profit", "EBIT"], True),
+    ("What are the respective sales in the US and gross profit?", ["Sales", "Gross profit"], True),
+])
+def test_coordinated(question, labels, side_by_side):
+    assert coordinated(question, labels) is side_by_side
+
+
+def test_a_label_run_together_must_start_and_end_on_word_edges():
+    """"Continuing Operations" is not named by "discontinued operations"; "12b-1" names "12b1"."""
+    scores = label_scores("What are the components of Reported Results (including discontinued operations)?",
+                          ["Continuing Operations", "Reported Results (including discontinued operations)"])
+    assert scores[0] < 0.95 and scores[1] == 1.0
+    assert label_scores("What is the 12b-1 fee?", ["12b1 fees", "Other"])[0] >= 0.95
+
+
+def test_every_word_of_a_long_label_names_it_in_any_order():
+    """"earnings per common basic share" names "Earnings per common share — Basic" over rows
+    sharing two of its words; a three-word label ("Total Net Sales") needs more than its words."""
+    text = ("| | 2019 | 2018 |\n|---|---|---|\n| Net income | $53,294 | $61,431 |\n"
+            "| Distributed and undistributed earnings to common shareholders -- Basic | 52,516 | 60,553 |\n"
+            "| Weighted average shares outstanding — Basic | 21,829 | 22,429 |\n"
+            "| Weighted average shares outstanding — Diluted | 21,829 | 22,429 |\n"
+            "| Earnings per common share — Basic | $2.41 | $2.70 |\n"
+            "| Earnings per common share — Diluted | $2.41 | $2.70 |\n")
+    answer = qa.QA.from_texts({"t": text}).ask("What is the earnings per common basic share in 2018?")
+    assert (answer.text, answer.method) == ("$2.70", "table"), answer
+    scores = label_scores("What is the net sales arising from total electronic components?",
+                          ["Total Electronic Components", "Total Net Sales"])
+    assert scores[0] == 1.0 and scores[1] < 0.95
+
+
+def test_the_years_of_a_table_stacked_by_row():
+    """Years printed as label-only rows over each year's block are the years the table shows."""
+    text = ("| | Gross | Allowance | Net |\n|---|---|---|---|\n| December 31, 2019 | | | |\n"
+            "| Transaction related | $12,863 | $(238) | $12,625 |\n| Servicing related | 6,868 | — | 6,868 |\n"
+            "| December 31, 2018 | | | |\n| Transaction related | $9,014 | $(120) | $8,894 |\n")
+    assert _spans(text, "Which years does the table show?") == ["2019", "2018"]
+
+
+_QUARTERS = ("| (In Millions) | First | Second | Third |\n|---|---|---|---|\n| 2019 | | | |\n"
+             "| Net sales | $117,625 | $120,684 | $115,651 |\n| 2018 | | | |\n| Net sales | $118,859 | $115,003 | $119,204 |\n")
+
+
+def test_a_quarter_asked_without_a_year_is_the_latest_years():
+    assert _spans(_QUARTERS, "What was the net sales in the third quarter?") == ["$115,651"]
+    assert _spans(_QUARTERS, "What was the net sales in the third quarter of 2018?") == ["$119,204"]
+
+
+def test_a_header_repeated_with_its_unit_cell_and_dates_starts_a_section():
+    """"| (In Millions) | Dec 30, 2017 | …" repeats the header: the rows below take its dates; the
+    second largest of a column is the one after the largest; "Goodwill", which the filing also
+    prints in lower case, is a word, not a name the table lacks."""
+    text = ("Goodwill activity by segment; goodwill is tested yearly.\n\n"
+            "| (In Millions) | Dec 29, 2018 | Acquisitions | Dec 28, 2019 |\n|---|---|---|---|\n"
+            "| Data Center Group | $5,424 | $1,758 | $7,155 |\n| Mobileye | 10,290 | — | 10,290 |\n"
+            "| Client Computing Group | 4,403 | — | 4,333 |\n"
+            "| (In Millions) | Dec 30, 2017 | Acquisitions | Dec 29, 2018 |\n"
+            "| Data Center Group | $5,421 | $3 | $5,424 |\n| Mobileye | 10,278 | 7 | 10,290 |\n"
+            "| Client Computing Group | 6,356 | 47 | 4,403 |\n")
+    t = tables.parse_table(text, text.index("|"), len(text))
+    assert t.column_label(1, t.rows[3]) == "Dec 30, 2017" and t.rows[3].cells[1].text == "$5,421"
+    assert _spans(text, "Which segment has the second highest amount of Goodwill at Dec 30, 2017?") == \
+        ["Client Computing Group"]
+
+
+def test_a_range_of_years_names_every_year_in_it():
+    text = ("| | 2019 | 2018 | 2017 |\n|---|---|---|---|\n| Net income | $53,294 | $61,431 | $279,745 |\n")
+    assert _spans(text, "What is the net income for fiscal years 2019 to 2017 respectively?") == \
+        ["$53,294", "$61,431", "$279,745"]
+
+
+def test_of_two_columns_of_the_year_asked_the_one_the_row_fills():
+    text = ("| | Earnings | Earnings | Dividend per share | Dividend per share |\n| | 2018 | 2019 | 2018 | 2019 |\n"
+            "|---|---|---|---|---|\n| Legal reserve | $707,299 | $963,947 | | |\n"
+            "| Cash dividends | 6,916,105 | 9,765,155 | $0.58 | $0.75 |\n")
+    answer = qa.QA.from_texts({"t": text}).ask("What was the legal reserve amount in 2019?")
+    assert (answer.method, answer.text) == ("table", "$963,947"), answer
+
+
+@pytest.mark.parametrize("question,column", [
+    ("Which class has the higher 12b-1 fee?", "Class B"),
+    ("Which class has the lowest total annual operating expenses?", "Class A"),
+])
+def test_which_column_holds_the_larger_value_of_a_named_row(bundled_qa, question, column):
+    """Real models and index: the fee table's classes are columns; the row named decides."""
+    answer = bundled_qa.ask(question)
+    assert (answer.method, answer.text) == ("table", column), answer
