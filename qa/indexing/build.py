@@ -93,7 +93,8 @@ def bm25_index(chunks: list[chunking.Chunk]) -> bm25s.BM25:
 
 
 _SHAPING = ("parsing/edgar.py", "parsing/tables.py", "parsing/pipe_tables.py", "indexing/table_facts.py",
-            "indexing/chunking.py", "text/lexical.py", "text/views.py", "parsing/html.py", "text/numbers.py")
+            "indexing/chunking.py", "text/lexical.py", "text/views.py", "parsing/html.py", "text/numbers.py",
+            "parsing/html_tables.py", "parsing/submission.py", "parsing/sources.py", "parsing/table_model.py")
 
 
 def code_fingerprint() -> str:

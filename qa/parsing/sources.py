@@ -8,15 +8,18 @@ Not handled: PDF; HTML is reduced to its text by :mod:`qa.parsing.html` (see the
 """
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
 from qa.digests import file_sha256, sha256  # noqa: F401  (re-exported)
 from qa.errors import SourceError
+from qa.parsing import submission
+
+log = logging.getLogger(__name__)
 
 BUNDLED_FILE = Path(__file__).resolve().parents[1] / "data" / "met-investors-janus-aggressive-growth-supplement-2006-09-22.txt"
 BUNDLED_ID = "met-investors-janus-aggressive-growth-2006-09-22"
-HTML_SUFFIXES = {".htm", ".html"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -40,9 +43,9 @@ def decode(data: bytes, name: str = "input") -> str:
 
 
 def read_filing(path: str | Path, max_bytes: int) -> str:
-    """Read one filing as text; HTML files are converted to text first.
+    """Read one filing as text: the format is told by content, not by the file's extension.
 
-    Raises :class:`SourceError` with a fix for missing, empty, binary or
+    Raises :class:`SourceError` with a fix for missing, empty, binary, PDF, image-only or
     over-large files.
     """
     path = Path(path)
@@ -56,13 +59,44 @@ def read_filing(path: str | Path, max_bytes: int) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read {path}: {exc.strerror}") from exc
-    text = decode(data, str(path))
-    if path.suffix.lower() in HTML_SUFFIXES:
+    if data.lstrip()[:5] == b"%PDF-":
+        raise SourceError(f"{path} is a PDF, which is not read yet: save the filing as HTML or text "
+                          "(EDGAR serves every filing as HTML or text)")
+    return to_text(decode(data, str(path)), str(path))
+
+
+def to_text(raw: str, name: str = "input") -> str:
+    """The readable text of a decoded filing: EDGAR containers unwrapped, HTML rendered."""
+    prefix = ""
+    if submission.is_container(raw):
+        sub = submission.split(raw)
+        part = submission.main_document(sub)
+        if part is None:
+            raise SourceError(f"{name} holds no readable document (only exhibits, images, PDFs or "
+                              "XBRL data): give the filing's main document")
+        skipped = [p.type or p.filename for p in sub.parts if p is not part]
+        if skipped:
+            log.info("%s: read the %s document; skipped %d other part(s): %s", name, part.type or "main",
+                     len(skipped), ", ".join(skipped[:8]))
+        raw, prefix = part.text, submission.header_table(sub)
+    if looks_html(raw):
         from qa.parsing.html import html_to_text
-        text = html_to_text(text)
+        text = html_to_text(raw)
         if not text.strip():
-            raise SourceError(f"{path} holds no visible text")
-    return text
+            hint = " (only images: it needs OCR first)" if re.search(r"<img\b", raw, re.I) else ""
+            raise SourceError(f"{name} holds no visible text{hint}")
+    else:
+        text = raw
+    return f"{prefix}\n\n{text}" if prefix else text
+
+
+def looks_html(text: str) -> bool:
+    """HTML or XHTML: an <html>/<body> tag in the first 4 KB, or closing tags of paragraphs or
+    cells in the first 20 KB.  EDGAR plain text with ``<TABLE>``/``<S>``/``<C>``/``<PAGE>`` is not."""
+    head = text.lstrip()[:4096].lower()
+    if re.search(r"<(?:!doctype html|html|body)\b", head):
+        return True
+    return len(re.findall(r"</(?:p|div|td|tr|font|span|b|i)>", text[:20000], re.IGNORECASE)) >= 3
 
 
 def doc_id_for(path: str | Path, taken: set[str] = frozenset()) -> str:
