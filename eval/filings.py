@@ -95,6 +95,17 @@ def build(rows: list[dict], folder: Path, name: str, settings: Settings) -> tupl
     return qa, ids, stats
 
 
+def calibration_rows(settings: Settings) -> tuple[QA, list[dict]]:
+    """The dev set as calibration data: its index (raw scores, no threshold) and gold-style rows
+    naming their ``doc_id``.  Only the dev set: the blind set is never calibrated on."""
+    import dataclasses
+    rows = load_set(SETS["dev"])
+    qa, ids, _ = build(rows, FILINGS, "dev", settings)
+    raw = QA(qa.data, dataclasses.replace(settings, threshold=0.0))
+    return raw, [{"id": r["id"], "question": r["question"], "answers": r["answers"], "category": r["category"],
+                  "doc_id": ids[r["doc"]]} for r in rows]
+
+
 def score(row: dict, answer) -> dict:
     """EM/F1 of one answer; an abstention scores 0 on an answerable question."""
     golds = [squash(a) for a in row["answers"]]

@@ -72,7 +72,7 @@ def collect(pipeline: QA, rows: list[dict], per_method: int = 2) -> list[dict]:
     from qa.text.views import squash
     out = []
     for row in rows:
-        q, passages, cands = pipeline.candidates(row["question"])
+        q, passages, cands = pipeline.candidates(row["question"], row.get("doc_id"))
         answerable = row["category"] != "unanswerable"
         kept, counts = [], {}
         for c in cands:
@@ -97,26 +97,32 @@ def reader_thresholds(pipeline: QA) -> dict[str, float]:
     return {r.name: r.threshold for r in pipeline.readers if r.name != confidence.CALIBRATED}
 
 
-def cross_validated(pipeline: QA, rows: list[dict]) -> tuple[list[dict], dict]:
-    """The gold questions' raw candidates and the 5-fold cross-validation over them
+def cross_validated(pipeline: QA, rows: list[dict], extra: tuple[QA, list[dict]] | None = None
+                    ) -> tuple[list[dict], dict]:
+    """The gold questions' raw candidates (and those of ``extra``: another index and its
+    questions, each row naming its ``doc_id``) and the 5-fold cross-validation over them
     (:func:`eval.calibrate.cross_validate`: fold thresholds, held-out results)."""
     confidence.use_model(None)                       # raw reader scores while collecting
     try:
         per_question = collect(pipeline, rows)
+        if extra is not None:
+            per_question += collect(*extra)
     finally:
         confidence.reset()
     return per_question, calibrate.cross_validate(per_question, reader_thresholds(pipeline))
 
 
-def calibrate_model(pipeline: QA, rows: list[dict]) -> dict:
-    """Fit the confidence model and the neural threshold on the gold set, with held-out figures."""
-    per_question, cal = cross_validated(pipeline, rows)
+def calibrate_model(pipeline: QA, rows: list[dict], extra: tuple[QA, list[dict]] | None = None) -> dict:
+    """Fit the confidence model and the neural threshold on the gold set (and ``extra``'s
+    questions), with held-out figures over all of them."""
+    per_question, cal = cross_validated(pipeline, rows, extra)
     held_out = cal.pop("held_out_results")
     cal["held_out"] = {k: v for k, v in by_category(held_out)["all"].items()
                        if not k.startswith(("recall", "mrr"))}
     cal["model"] = calibrate.fit([c for q in per_question for c in q["cands"]
                                   if c["method"] == confidence.CALIBRATED])
-    cal.update(date=time.strftime("%Y-%m-%d"), reader=reader_fingerprint(), gold_rows=len(rows))
+    cal.update(date=time.strftime("%Y-%m-%d"), reader=reader_fingerprint(), gold_rows=len(rows),
+               extra_rows=len(extra[1]) if extra else 0)
     calibration_path().write_text(json.dumps(cal, indent=1) + "\n")
     confidence._shipped.cache_clear()
     shipped_threshold.cache_clear()
@@ -137,11 +143,15 @@ def diff(previous: list[dict], current: list[dict]) -> list[dict]:
     return sorted(changes, key=lambda c: (not c["regression"], c["id"]))
 
 
-def _calibration(pipeline: QA, rows: list[dict], recalibrate: bool) -> dict:
+def _calibration(pipeline: QA, rows: list[dict], recalibrate: bool, with_filings: bool = False) -> dict:
     path = calibration_path()
     stale = not path.exists() or json.loads(path.read_text()).get("reader") != reader_fingerprint()
     if recalibrate or stale:
-        return calibrate_model(pipeline, rows)
+        extra = None
+        if with_filings:
+            from eval import filings
+            extra = filings.calibration_rows(pipeline.settings)
+        return calibrate_model(pipeline, rows, extra)
     return json.loads(path.read_text())
 
 
@@ -156,13 +166,13 @@ def checked_rows() -> tuple[list[dict], list[dict]]:
     return rows, blind
 
 
-def evaluate(recalibrate: bool = False, settings: Settings | None = None) -> dict:
+def evaluate(recalibrate: bool = False, settings: Settings | None = None, with_filings: bool = False) -> dict:
     """Run the gold set (and the blind set) and return everything the report needs."""
     rows, blind = checked_rows()
     base = settings or Settings()
     data = bundled.pipeline().data
     raw = QA(data, dataclasses.replace(base, threshold=0.0))
-    cal = _calibration(raw, rows, recalibrate)
+    cal = _calibration(raw, rows, recalibrate, with_filings)
     shipped = QA(data, base)
     integrated, isolated = run(shipped, rows)
     raw_integrated, _ = run(raw, rows, isolated=False)
@@ -177,12 +187,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="qa eval", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--calibrate", action="store_true", help="choose a new threshold by CV")
+    parser.add_argument("--with-filings", action="store_true",
+                        help="calibrate on the filings dev set too (../shared/filings); never the blind sets")
     parser.add_argument("--no-readme", action="store_true", help="leave README.md alone")
     parser.add_argument("--no-plots", action="store_true")
     parser.add_argument("--out", type=Path, default=EVAL_DIR)
     args = parser.parse_args(argv)
     try:
-        result = evaluate(args.calibrate)
+        result = evaluate(args.calibrate, with_filings=args.with_filings)
     except QAError as exc:
         raise SystemExit(f"error: {exc}") from exc
     args.out.mkdir(parents=True, exist_ok=True)

@@ -199,9 +199,18 @@ def classify(head: list[list[str]], body: list[list[str]]) -> str:
     longest = max(len(t.split()) for r in body for t in r if t) if any(any(r) for r in body) else 0
     if len(used) <= 2 and longest > 40:
         return "prose"
-    if len(used) <= 1:
+    if len(used) <= 1 or _sentences(body):
         return "prose"
     return "grid"
+
+
+def _sentences(body: list[list[str]]) -> bool:
+    """Cells of sentences, not values: no number anywhere but years, and the cells beside the
+    label run to eight words or more on average (a list of managers' biographies in a grid)."""
+    values = [t for r in body for t in r[1:] if t]
+    if not values or any(is_value(t) and not _YEAR.match(t) for r in body for t in r if t):
+        return False
+    return sum(len(t.split()) for t in values) / len(values) >= 8
 
 
 def render(head: list[list[str]], body: list[list[str]]) -> str:

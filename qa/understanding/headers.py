@@ -54,14 +54,14 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
-def _tokens(text: str) -> list[str]:
+def label_tokens(text: str) -> list[str]:
     """Label tokens without stop words, but keeping one-letter names ("Class A")."""
     return [t for t in normalise(text).split() if t not in _STOP or len(t) == 1]
 
 
 def distinctive(labels: list[str]) -> list[set[str]]:
     """For each label, the tokens that not every label of its axis shares."""
-    token_sets = [set(_tokens(label)) for label in labels]
+    token_sets = [set(label_tokens(label)) for label in labels]
     common = set.intersection(*token_sets) if len(token_sets) > 1 else set()
     return [s - common for s in token_sets]
 
@@ -83,7 +83,7 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
     q_norm = normalise(question)
     q_all = q_norm.split()
     q_tokens = [t for t in q_all if t not in _STOP]
-    token_sets = [set(_tokens(label)) for label in labels]
+    token_sets = [set(label_tokens(label)) for label in labels]
     shared = set.intersection(*token_sets) if len(token_sets) > 1 else set()
     scores = []
     for label, disc in zip(labels, distinctive(labels)):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from qa.errors import QuestionError
 from qa.text import lexical
+from qa.understanding import lexicon
 
 _RULES: list[tuple[str, str]] = [
     (r"\bwhat (kinds?|types?|sorts?) of\b|\bwhat (other )?(securities|instruments|things|criteria)\b|"
@@ -46,6 +47,11 @@ class Question:
     kind: str
     terms: tuple[str, ...]
     asked: str = ""           # the question as the user typed it (whitespace tidied)
+    labels: str = ""          # for matching table labels: ``text`` plus the printed wording of its trade terms
+
+    @property
+    def label_text(self) -> str:
+        return self.labels or self.text
 
 
 def clean(question: object, max_chars: int) -> str:
@@ -133,7 +139,7 @@ def analyse(question: object, max_chars: int) -> Question:
     asked = clean(question, max_chars)
     text = fix_typos(asked)
     kind = "other" if explains(text) else answer_kind(text)
-    return Question(text, kind, tuple(lexical.terms(text)), asked)
+    return Question(text, kind, tuple(lexical.terms(text)), asked, lexicon.label_text(text))
 
 
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")

@@ -116,3 +116,12 @@ def test_empty_and_broken_html_never_raise():
 def test_arbitrary_markup_gives_text_without_crashing(html):
     out = html_to_text(html)
     assert isinstance(out, str)
+
+
+def test_a_grid_of_sentences_reads_as_prose():
+    html = ("<body><table><tr><td>Adviser</td><td>Portfolio Managers</td></tr>"
+            "<tr><td rowspan='2'>Acme &amp; Co., Inc.</td><td>Jane Roe, CFA, Portfolio Manager, has managed the Fund since 2013.</td></tr>"
+            "<tr><td>John Doe, MBA, Portfolio Manager, has managed the Fund since 2022.</td></tr></table></body>")
+    text = html_to_text(html)
+    assert "|" not in text
+    assert "Jane Roe, CFA, Portfolio Manager, has managed the Fund since 2013." in text.split("\n\n")

@@ -27,9 +27,9 @@ from collections import defaultdict
 
 from qa.indexing.build import IndexData
 from qa.reading.readers.base import Candidate, ReadPassage
-from qa.reading.readers.table_rows import RowQuestions, latest, of_year, pick
+from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_year, pick
 from qa.text.numbers import YEAR as _YEAR
-from qa.understanding.headers import coordinated, label_scores, normalise, spelled_years
+from qa.understanding.headers import coordinated, label_scores, label_tokens, normalise, spelled_years
 from qa.understanding.questions import NAME as _NAME
 from qa.understanding.questions import Question
 from qa.understanding.questions import proper_names as _names
@@ -45,6 +45,8 @@ _THE_TABLE = re.compile(r"\b(the|this) table\b", re.IGNORECASE)
 # a question asking for a reason or an explanation, which no cell holds
 _REASON = re.compile(r"\b(why|how come)\b|\bwhat (caused|causes|drove|drives|led to)\b|\breasons?\b|"
                      r"\b(driven|caused) by\b", re.IGNORECASE)
+
+TITLE_BONUS = 0.04     # a cell of a table whose title the question names beats one of a table it does not
 
 
 def _specific(named: set[str], question: str) -> set[str]:
@@ -142,7 +144,10 @@ class TableReader(RowQuestions):
         meta = {i: self.data.chunks[i].meta for i in chunk_ids}
         rows = sorted({m["row_label"] for m in meta.values()})
         cols = _amounts(sorted({m["col_label"] for m in meta.values()}), question.text)
-        row = pick(label_scores(question.text, rows), rows)
+        row_scores = label_scores(question.label_text, rows)
+        if len(rows) == 1 and row_scores[0] < MIN_LABEL:
+            return None          # the table's only row label, which the question does not name
+        row = pick(row_scores, rows)
         col_scores = label_scores(spelled_years(question.text), cols)
         col = pick(col_scores, cols)
         if col is None and not _YEAR.search(question.text):
@@ -175,7 +180,7 @@ class TableReader(RowQuestions):
         table = self.data.chunks[self.tables[key]].meta
         groups = [_group(table, m["row"]) for m in metas]
         labels = sorted(set(groups))
-        chosen = pick(label_scores(question.text, labels), labels) if len(labels) > 1 else None
+        chosen = pick(label_scores(question.label_text, labels), labels) if len(labels) > 1 else None
         if chosen is None:
             return match
         keep = {labels[j] for j in chosen[0]}
@@ -233,6 +238,15 @@ class TableReader(RowQuestions):
         return Candidate(key[0], parts[0][0], parts[-1][1], 0.9 / decay, p_idx, self.name,
                          {"periods": True}, parts, chunk=periods[0][2])
 
+    @staticmethod
+    def _title_named(question: Question, chunk) -> bool:
+        """Whether the question names a word of the table's title that its cell labels lack
+        ("return" of "Average Annual Total Returns", asked of a row "Class I" and column "5 Years")."""
+        meta = chunk.meta or {}
+        title = set(label_tokens(meta.get("title") or ""))
+        labels = set(label_tokens(f"{meta.get('row_label', '')} {meta.get('col_label', '')}"))
+        return bool((title - labels) & set(label_tokens(question.text)))
+
     def _cell(self, question, key, p_idx: int, decay: float) -> Candidate | None:
         found = self._cells(question, key)
         if found is None:
@@ -241,6 +255,7 @@ class TableReader(RowQuestions):
         chunks = sorted((self.data.chunks[i] for i in chunk_ids), key=lambda c: c.start)
         parts = tuple((c.start, c.end) for c in chunks) if len(chunks) > 1 else ()
         first = min(chunk_ids, key=lambda i: self.data.chunks[i].start)
+        bonus = TITLE_BONUS if self._title_named(question, chunks[0]) else 0.0
         return Candidate(chunks[0].doc_id, chunks[0].start, chunks[-1].end,
-                         float((0.55 + 0.4 * min(row_s, col_s)) / decay), p_idx, self.name,
+                         float((0.55 + 0.4 * min(row_s, col_s)) / decay + bonus), p_idx, self.name,
                          {"row": row_s, "col": col_s}, parts, chunk=first)
