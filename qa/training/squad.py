@@ -143,6 +143,8 @@ def build_features(tokenizer, examples: list[Example], max_len: int, stride: int
 
     Windows that do not contain the whole answer are labelled with the null
     answer (index 0, the ``[CLS]`` token), as are all windows of negatives.
+    A tokenizer without ``token_type_ids`` (MPNet's) gets zeros there, which the
+    trainer does not feed to such a model.
     """
     ids, type_ids, starts, ends = [], [], [], []
     batch = 2000
@@ -155,7 +157,8 @@ def build_features(tokenizer, examples: list[Example], max_len: int, stride: int
             ex = part[sample]
             s, e = _label(enc.sequence_ids(k), enc["offset_mapping"][k], ex)
             ids.append(np.asarray(enc["input_ids"][k], dtype=np.int32))
-            type_ids.append(np.asarray(enc["token_type_ids"][k], dtype=np.int8))
+            types = enc["token_type_ids"][k] if "token_type_ids" in enc else [0] * len(enc["input_ids"][k])
+            type_ids.append(np.asarray(types, dtype=np.int8))
             starts.append(s)
             ends.append(e)
     return Features(ids, type_ids, np.asarray(starts), np.asarray(ends))
