@@ -111,6 +111,24 @@ def scale(n: int, questions: list[str]) -> dict:
             "query_p50_ms": timing["warm_p50_ms"], "query_p95_ms": timing["warm_p95_ms"]}
 
 
+def one_filing(path: Path) -> dict:
+    """Read and index one real filing: parse seconds, index seconds, chunks/s (issue 21: a 2 MB
+    inline-XBRL filing at >= 150 chunks/s)."""
+    from qa.parsing.sources import read_filing
+    from qa.pipeline import QA
+    from qa.settings import Settings
+    settings = Settings()
+    t0 = time.perf_counter()
+    text = read_filing(path, settings.max_file_bytes)
+    parse_s = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    qa = QA.from_texts({path.stem: text}, settings)
+    index_s = time.perf_counter() - t1
+    n = len(qa.data.chunks)
+    return {"name": path.name, "bytes": path.stat().st_size, "chars": len(text), "parse_s": round(parse_s, 2),
+            "index_s": round(index_s, 1), "chunks": n, "chunks_per_s": round(n / (parse_s + index_s), 1)}
+
+
 def shelf_rows(kept: list[dict], measured: list[dict]) -> list[dict]:
     """Recorded shelf rows with the newly measured ones replacing those of the same size."""
     sizes = {r["filings"] for r in measured}
@@ -148,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
                              "e.g. --scale 1000 10000)")
     parser.add_argument("--out", type=Path, default=ROOT / "eval" / "bench.json")
     parser.add_argument("--no-readme", action="store_true", help="leave README.md alone")
+    parser.add_argument("--filing", type=Path, action="append", default=None,
+                        help="also read and index this real filing on its own (repeatable), e.g. "
+                             "../shared/filings/delaware-eq2-485bpos-2023.htm")
     parser.add_argument("--keep-scale", action="store_true",
                         help="keep the shelf rows recorded in --out (those of other sizes than --scale)")
     args = parser.parse_args(argv)
@@ -168,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     measured = [dict(scale(n, questions[:60]), date=result["date"],
                      reader_precision=result["reader_precision"]) for n in sizes]
     result["scale"] = shelf_rows(kept, measured)
+    result["filings"] = [one_filing(p) for p in args.filing or []]
     args.out.write_text(json.dumps(result, indent=1) + "\n")
     print(table(result))
     if not args.no_readme:
@@ -200,6 +222,9 @@ def table(result: dict) -> str:
         rows.append((f"shelf of {s['filings']:,} filings ({s['chunks']:,} chunks, {s['dense_index']})",
                      f"{s['chunks_per_s']} chunks/s, {s['disk_mb']} MB on disk, query p50 "
                      f"{s['query_p50_ms']} ms / p95 {s['query_p95_ms']} ms{when}"))
+    for f in result.get("filings", []):
+        rows.append((f"one filing: {f['name']} ({f['bytes']:,} bytes, {f['chunks']:,} chunks)",
+                     f"{f['chunks_per_s']} chunks/s (parse {f['parse_s']} s, index {f['index_s']} s)"))
     note = "\n\n_Query times on a shelf include reading: they are whole `ask` calls over every filing._"
     return "| measure | value |\n|---|---|\n" + "\n".join(f"| {a} | {b} |" for a, b in rows) + note
 

@@ -32,6 +32,17 @@ SURE = 0.9    # a structural answer this confident skips the neural reader
 BULLET = re.compile(r"\s*(?:[o*\u2022-]|\(?\w{1,3}[.)])\s*")     # "o ", "- ", "(a) ", "2. "
 
 
+SHORT_SECTION = 12   # words: a section this short is a labelled value ("Investment Advisor" / "Wellington …")
+
+
+def _lead(chunk) -> str:
+    """The heading as context for a section too short to say what it is about ("Investment
+    Advisor" over "Wellington Management Company LLP"): the reader sees "Investment Advisor: …"."""
+    if chunk.kind != "prose" or not chunk.heading or len(chunk.text.split()) >= SHORT_SECTION:
+        return ""
+    return f"{chunk.heading.rstrip(':').strip()}: "
+
+
 class QA:
     """Answers questions about the filings of one index."""
 
@@ -137,7 +148,8 @@ class QA:
 
     def _passage(self, hit: retrieval.Hit, rank: int) -> ReadPassage:
         chunk = widened_chunk(self.data.chunks, self.data.sources, hit.chunk, self.settings.read_window)
-        return ReadPassage(chunk, chunk.view(self.data.sources[chunk.doc_id]), rank, hit)
+        source = self.data.sources[chunk.doc_id]
+        return ReadPassage(chunk, chunk.view(source, _lead(chunk)), rank, hit)
 
     def _read(self, q: Question, passages: list[ReadPassage]) -> list[Candidate]:
         """Every reader's candidates, scored by the calibrated confidence when there is one.

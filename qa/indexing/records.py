@@ -23,9 +23,12 @@ class Chunk:
     units: tuple[tuple[int, int], ...] = ()   # sentence/bullet source spans
     meta: dict | None = None                  # table/cell details
 
-    def view(self, source: str) -> View:
-        """The chunk's text with a map back to ``source`` (rebuilt from ``pieces``)."""
+    def view(self, source: str, lead: str = "") -> View:
+        """The chunk's text with a map back to ``source`` (rebuilt from ``pieces``); ``lead`` is
+        synthetic text put first (it maps to no source offset)."""
         builder = ViewBuilder()
+        if lead:
+            builder.add_synthetic(lead)
         for piece in self.pieces or ((self.start, self.end),):
             if isinstance(piece, str):
                 builder.add_synthetic(piece)

@@ -29,6 +29,7 @@ from qa.indexing.build import IndexData
 from qa.reading.readers.base import Candidate, ReadPassage
 from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_year, pick
 from qa.text.numbers import YEAR as _YEAR
+from qa.understanding import kinds
 from qa.understanding.headers import coordinated, label_scores, label_tokens, normalise, spelled_years
 from qa.understanding.questions import NAME as _NAME
 from qa.understanding.questions import Question
@@ -204,6 +205,11 @@ class TableReader(RowQuestions):
         out.sort(key=lambda c: -c.score)
         return out
 
+    def _text(self, cand: Candidate) -> str:
+        """What the candidate would answer with: its parts joined as the pipeline joins them."""
+        source = self.data.sources[cand.doc_id]
+        return "; ".join(" ".join(source[s:e].split()) for s, e in cand.parts) or " ".join(source[cand.start:cand.end].split())
+
     def _compared(self, question, key, p_idx: int, decay: float) -> Candidate | None:
         compared = self._compare(question, key)
         if compared is None:
@@ -256,6 +262,7 @@ class TableReader(RowQuestions):
         parts = tuple((c.start, c.end) for c in chunks) if len(chunks) > 1 else ()
         first = min(chunk_ids, key=lambda i: self.data.chunks[i].start)
         bonus = TITLE_BONUS if self._title_named(question, chunks[0]) else 0.0
-        return Candidate(chunks[0].doc_id, chunks[0].start, chunks[-1].end,
+        cand = Candidate(chunks[0].doc_id, chunks[0].start, chunks[-1].end,
                          float((0.55 + 0.4 * min(row_s, col_s)) / decay + bonus), p_idx, self.name,
                          {"row": row_s, "col": col_s}, parts, chunk=first)
+        return cand if kinds.agrees(question.kind, self._text(cand)) else None   # "Who…?" is not "2.15%"

@@ -1,0 +1,46 @@
+"""Whether a structural reader's answer is of the kind the question asks for, by its form alone.
+
+A table cell is a number, a date or words.  "Who manages the fund?" is not answered by
+"2.15%"; "What is the 12b-1 fee?" is not answered by "Class A"; "When…?" needs a digit.
+:func:`agrees` says so without a model (the neural reader checks named entities instead).
+
+Not handled: words that state an amount ("nil", "one-half"), and kinds without a check
+("other", "list", "duration"), which always agree.
+"""
+from __future__ import annotations
+
+import re
+
+_VALUE = re.compile(r"^[\s$\u20ac\u00a3%().,:\-\u2212\u2013\u2014+*\d/]+$")
+_DATE = re.compile(r"^(?:\d{1,2}[QH]\s*\d{4}|(?:[1-4](?:st|nd|rd|th)\s+quarter\s+)?\d{4}|"
+                   r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+                   r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}/\d{2,4}|(?:q[1-4]|quarter)\s*\d{4})$", re.IGNORECASE)
+_NONE = {"none", "n/a", "na", "nil", "\u2014", "\u2013", "-", "--"}
+_AMOUNTS = {"percent", "money", "quantity", "number"}
+
+
+def _parts(text: str) -> list[str]:
+    return [p.strip() for p in text.split(";") if p.strip()]
+
+
+def is_amount(text: str) -> bool:
+    """Every part is a printed number ("0.25%", "$1,159", "(8.87)%") or a stand-in for none."""
+    parts = _parts(text)
+    return bool(parts) and all(p.lower() in _NONE or (_VALUE.match(p) and any(c.isdigit() for c in p))
+                               for p in parts)
+
+
+def is_date(text: str) -> bool:
+    parts = _parts(text)
+    return bool(parts) and all(_DATE.match(p) for p in parts)
+
+
+def agrees(kind: str, text: str) -> bool:
+    """False when ``text`` cannot answer a question expecting ``kind``."""
+    if kind in ("entity", "location"):
+        return not (is_amount(text) or is_date(text))
+    if kind in _AMOUNTS:
+        return any(c.isdigit() for c in text) or any(p.lower() in _NONE for p in _parts(text))
+    if kind in ("date", "year"):
+        return any(c.isdigit() for c in text)
+    return True

@@ -1,0 +1,22 @@
+"""A structural answer's form against the kind the question asks for (fast tier, table-driven)."""
+from __future__ import annotations
+
+import pytest
+
+from qa.understanding.kinds import agrees
+from qa.understanding.questions import analyse
+
+
+@pytest.mark.parametrize("question, answer, ok", [
+    ("Who has managed the fund since inception?", "2.15%; 0.44%; 1.63%; N/A", False),
+    ("Which fund is absorbing the Core Bond Fund?", "July 26, 2024", False),
+    ("Who is the investment adviser?", "Muzinich & Co., Inc.", True),
+    ("What is the 12b-1 fee for Class A?", "Class A", False),
+    ("What is the 12b-1 fee for Class I?", "None", True),
+    ("What is the 12b-1 fee for Class A?", "0.25%", True),
+    ("When did the fund start?", "August 1, 2016", True),
+    ("When did the fund start?", "Class I", False),
+    ("What does the fund seek?", "2013", True),
+])
+def test_agreement(question, answer, ok):
+    assert agrees(analyse(question, 500).kind, answer) is ok
