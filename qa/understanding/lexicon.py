@@ -37,3 +37,17 @@ def label_text(question: str) -> str:
     """The question with the printed wording of each trade term it uses appended (once each)."""
     extra = [printed for pattern, printed in _COMPILED if pattern.search(question)]
     return f"{question} {' '.join(dict.fromkeys(extra))}" if extra else question
+
+
+_COVER = (
+    ("ticker", re.compile(r"\btickers?\b|\b(?:trading )?symbols?\b", re.IGNORECASE)),
+    ("file_number", re.compile(r"\bfile (?:number|no\.?)s?\b|\bregistration (?:number|no\.?)\b", re.IGNORECASE)),
+)
+
+
+def cover_fact(question: str) -> str:
+    """"ticker" or "file_number" when the question asks for that fact of a filing's cover, else ""."""
+    for name, pattern in _COVER:
+        if pattern.search(question):
+            return name
+    return ""

@@ -48,6 +48,7 @@ class Question:
     terms: tuple[str, ...]
     asked: str = ""           # the question as the user typed it (whitespace tidied)
     labels: str = ""          # for matching table labels: ``text`` plus the printed wording of its trade terms
+    cover: str = ""           # a cover fact it asks for: "ticker", "file_number" or ""
 
     @property
     def label_text(self) -> str:
@@ -139,7 +140,7 @@ def analyse(question: object, max_chars: int) -> Question:
     asked = clean(question, max_chars)
     text = fix_typos(asked)
     kind = "other" if explains(text) else answer_kind(text)
-    return Question(text, kind, tuple(lexical.terms(text)), asked, lexicon.label_text(text))
+    return Question(text, kind, tuple(lexical.terms(text)), asked, lexicon.label_text(text), lexicon.cover_fact(text))
 
 
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")

@@ -1,0 +1,36 @@
+"""The cover reader, fed a filing's text and passages directly (fast tier: no model loaded)."""
+from __future__ import annotations
+
+from qa.indexing.records import Chunk
+from qa.reading.readers.base import ReadPassage
+from qa.reading.readers.cover import CoverReader
+from qa.understanding.questions import analyse
+
+COVER = ("Example Small Value Fund\n\nCLASS A SHARES (TICKER EXSAX)\n\nCLASS R6 SHARES (TICKER EXSRX)\n\n"
+         "INSTITUTIONAL SHARES (TICKER EXSIX)\n\nInvestment Company Act File No. 811-01234\n\n"
+         "Securities Act File No. 033-56789\n\nThe Fund seeks capital appreciation.\n")
+
+
+def _ask(question: str, source: str = COVER) -> str:
+    chunk = Chunk("d", "prose", 0, len(source), "", source)
+    passage = ReadPassage(chunk, chunk.view(source), 0, None)
+    cands = CoverReader({"d": source}).read(analyse(question, 500), [passage])
+    return source[cands[0].start:cands[0].end] if cands else ""
+
+
+def test_the_ticker_of_the_class_the_question_names():
+    assert _ask("What is the ticker for Class R6 shares?") == "EXSRX"
+    assert _ask("Ticker symbol of the Institutional Shares?") == "EXSIX"
+
+
+def test_several_tickers_and_no_class_named_is_no_answer():
+    assert _ask("What is the fund's ticker?") == ""
+
+
+def test_the_file_number_of_the_act_the_question_names():
+    assert _ask("What is the Investment Company Act file number?") == "811-01234"
+    assert _ask("What is the Securities Act registration file number?") == "033-56789"
+
+
+def test_other_questions_are_not_its_business():
+    assert _ask("What does the fund seek?") == ""
