@@ -124,7 +124,7 @@ def calibrate_model(pipeline: QA, rows: list[dict], extra: tuple[QA, list[dict]]
     cal.update(date=time.strftime("%Y-%m-%d"), reader=reader_fingerprint(), gold_rows=len(rows),
                extra_rows=len(extra[1]) if extra else 0)
     calibration_path().write_text(json.dumps(cal, indent=1) + "\n")
-    confidence._shipped.cache_clear()
+    confidence.reload_shipped()
     shipped_threshold.cache_clear()
     return cal
 

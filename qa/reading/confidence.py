@@ -87,6 +87,11 @@ def reset() -> None:
     _OVERRIDE.clear()
 
 
+def reload_shipped() -> None:
+    """Read ``calibration.json`` again on next use (after a calibration run rewrote it)."""
+    _shipped.cache_clear()
+
+
 def _model() -> tuple[np.ndarray, float] | None:
     if _OVERRIDE:
         model = _OVERRIDE[0]
