@@ -36,6 +36,12 @@ class Candidate:
     chunk: int | None = None                  # the chunk it came from, when not the passage's
 
 
+def cell_value(chunks: list[Chunk], sources: dict[str, str], index: int) -> str:
+    """The printed value of cell chunk ``index``, read from its own offsets (not its rendered text)."""
+    chunk = chunks[index]
+    return " ".join(sources[chunk.doc_id][chunk.start:chunk.end].split())
+
+
 class Reader(Protocol):
     """Anything that reads passages and proposes answers, best first."""
 

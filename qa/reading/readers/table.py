@@ -26,7 +26,7 @@ import re
 from collections import defaultdict
 
 from qa.indexing.build import IndexData
-from qa.reading.readers.base import Candidate, ReadPassage
+from qa.reading.readers.base import Candidate, ReadPassage, cell_value
 from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_year, pick
 from qa.text.numbers import YEAR as _YEAR
 from qa.understanding import kinds
@@ -161,7 +161,7 @@ class TableReader(RowQuestions):
         if col is None and len(filled) < len(cols):    # of the columns the row fills, one is named
             cols, col = filled, pick(label_scores(spelled_years(question.text), filled), filled)
         if col is None:
-            values = {self.data.chunks[i].text.rsplit(": ", 1)[-1] for i in in_rows}
+            values = {cell_value(self.data.chunks, self.data.sources, i) for i in in_rows}
             if len(values) != 1 or len(named_rows) != 1 or row[1] < 0.95:
                 return None      # it differs by column and none is named, or the row is a guess
             return in_rows[:1], row[1], 0.5

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from qa.reading.readers.base import cell_value
 from qa.text.numbers import YEAR as _YEAR
 from qa.text.numbers import parse_numbers
 from qa.understanding.headers import label_scores
@@ -166,7 +167,7 @@ class RowQuestions:
         for i in sorted(chunk_ids, key=lambda i: meta[i]["col"]):
             if meta[i]["row_label"] != rows[row[0][0]]:
                 continue
-            numbers = parse_numbers(self.data.chunks[i].text.rsplit(": ", 1)[-1])
+            numbers = parse_numbers(cell_value(self.data.chunks, self.data.sources, i))
             year = self._column_year(key[0], meta[i].get("col_spans", []))
             if len(numbers) == 1 and year and year[0] not in seen:
                 seen.add(year[0])
@@ -234,7 +235,7 @@ class RowQuestions:
             return None
         values = []
         for i in chunk_ids:
-            numbers = parse_numbers(self.data.chunks[i].text.rsplit(": ", 1)[-1])
+            numbers = parse_numbers(cell_value(self.data.chunks, self.data.sources, i))
             if meta[i]["col_label"] == col[0] and len(numbers) == 1 and _member(labels, spans, counts, meta[i]["row"]):
                 values.append((numbers[0].value, meta[i]["row"]))
         if len(values) < max(2, place + 1):
@@ -257,7 +258,7 @@ class RowQuestions:
             return None
         values = []
         for i in chunk_ids:
-            numbers = parse_numbers(self.data.chunks[i].text.rsplit(": ", 1)[-1])
+            numbers = parse_numbers(cell_value(self.data.chunks, self.data.sources, i))
             pieces = meta[i].get("col_spans")
             if meta[i]["row_label"] == rows[row[0][0]] and len(numbers) == 1 and pieces \
                     and not _YEAR.search(meta[i]["col_label"]):
