@@ -30,7 +30,7 @@ class Passage:
     meta: dict = field(default_factory=dict)   # for cells: row_label, col_label, footnote
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Answer:
     """What the filing says in answer to ``question``, or ``found=False`` when it does not say.
 

@@ -233,14 +233,15 @@ class QA:
         spans = self._spans(ordered)
         if best is None:
             top = cands[0] if cands else None
-            return Answer(q.asked, "", False, top.score if top else 0.0, evidence=evidence,
-                          alternatives=spans[:5], method=top.method if top else "")
+            return Answer(question=q.asked, text="", found=False, score=top.score if top else 0.0,
+                          evidence=evidence, alternatives=spans[:5], method=top.method if top else "")
         source = self.data.sources[best.doc_id]
         parts = tuple(Span(squash(source[s:e]), best.doc_id, s, e, best.score)
                       for s, e in best.parts) or (spans[0],)
         cs, ce, context = self._context(ranked[0], best)
-        return Answer(q.asked, "; ".join(p.text for p in parts), True, best.score, best.doc_id,
-                      best.start, best.end, context, cs, ce, parts, spans[1:6], evidence, best.method)
+        return Answer(question=q.asked, text="; ".join(p.text for p in parts), found=True, score=best.score,
+                      doc_id=best.doc_id, start=best.start, end=best.end, context=context, context_start=cs,
+                      context_end=ce, spans=parts, alternatives=spans[1:6], evidence=evidence, method=best.method)
 
     def as_answered(self, cand: Candidate, passages: list[ReadPassage], q: Question | None = None) -> Candidate:
         """The candidate as ``ask`` would answer with it.  A neural span is widened to the phrase

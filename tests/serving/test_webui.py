@@ -52,7 +52,7 @@ def test_every_part_of_a_list_answer_is_marked():
 
 def test_abstention_says_so_and_shows_the_closest_passages():
     near = Passage("d", 0, 20, "Custodian <unknown> here", "Service providers", "prose", 0.03, 0)
-    html = render.answer_view(Answer("Who?", "", False, 0.2, evidence=(near,)), None, "n")
+    html = render.answer_view(Answer(question="Who?", text="", found=False, score=0.2, evidence=(near,)), None, "n")
     assert "The filing does not say." in html and "Closest passages" in html
     assert "Custodian &lt;unknown&gt; here" in html and "<mark" not in html
 
