@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from eval.gold import squash
-from qa.errors import QAError
+from qa.errors import IndexLoadError, QAError
 from qa.evaluation.metrics import best_score, exact_match, f1
 from qa.parsing.sources import doc_id_for, read_filing
 from qa.pipeline import QA
@@ -83,7 +83,7 @@ def build(rows: list[dict], folder: Path, name: str, settings: Settings) -> tupl
     try:
         qa = QA.load(cache, settings, expected=texts, rebuild=False)
         built = False
-    except Exception:                                 # missing, stale or damaged: build anew
+    except IndexLoadError:                            # missing, stale or damaged: build anew
         qa = QA.from_texts(texts, settings, names, progress=True)
         qa.save(cache)
         built = True

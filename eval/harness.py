@@ -69,7 +69,6 @@ def collect(pipeline: QA, rows: list[dict], per_method: int = 2) -> list[dict]:
     """Every question's candidates (the best ``per_method`` of each reader) with features and
     whether each is right (F1 >= 0.5 against the gold answers; never for unanswerable rows)."""
     from qa.evaluation.metrics import best_score, exact_match, f1
-    from qa.text.views import squash
     out = []
     for row in rows:
         q, passages, cands = pipeline.candidates(row["question"], row.get("doc_id"))
@@ -80,8 +79,7 @@ def collect(pipeline: QA, rows: list[dict], per_method: int = 2) -> list[dict]:
             if counts[c.method] > per_method:
                 continue
             c = pipeline.as_answered(c, passages, q)
-            source = pipeline.data.sources[c.doc_id]
-            text = "; ".join(squash(source[s:e]) for s, e in c.parts) or squash(source[c.start:c.end])
+            text = c.text_in(pipeline.data.sources[c.doc_id])
             em = best_score(exact_match, text, row["answers"]) if answerable else 0.0
             f = best_score(f1, text, row["answers"]) if answerable else 0.0
             kept.append({"vector": c.features["vector"], "text": text, "method": c.method, "em": em,

@@ -26,8 +26,8 @@ from qa.parsing import html_tables
 _BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
           "header", "footer", "blockquote", "pre", "hr", "dl", "dt", "dd", "center", "address",
           "caption", "form", "fieldset", "main", "nav", "aside", "figure", "figcaption"}
-_SKIP = {"script", "style", "head", "noscript", "template", "title", "ix:header", "header:ix",
-         "xbrli:context", "iframe", "object", "svg", "img"}
+_SKIP = {"script", "style", "head", "noscript", "template", "title", "ix:header", "xbrli:context",
+         "iframe", "object", "svg", "img"}
 _HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -86,8 +86,11 @@ def _inline(el, out: list[str], depth: int = 0) -> None:
             out.append(_sup(child))
         elif name in ("br", "p", "div", "li", "tr", "td", "th") or name in _BLOCK:
             out.append(" ")
-            out.append(child.text or "")
-            _inline(child, out, depth + 1) if depth < _MAX_DEPTH else out.append(child.text_content())
+            if depth < _MAX_DEPTH:
+                out.append(child.text or "")
+                _inline(child, out, depth + 1)
+            else:
+                out.append(child.text_content())
             out.append(" ")
         else:
             out.append(child.text or "")
@@ -183,7 +186,6 @@ def _walk(el, out: _Writer, depth: int = 0) -> None:
         if name == "table":
             _table(child, out, depth)
         elif name == "br":
-            out.text("\n")
             out.close()
         elif _is_sup(child):
             out.text(_sup(child))

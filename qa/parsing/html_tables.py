@@ -23,9 +23,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBER = re.compile(r"^[(\-\u2013\u2014]?\s*[$\u20ac\u00a3]?\s*\(?\d[\d,]*(?:\.\d+)?\)?\s*%?\)?$")
+from qa.text.numbers import NONE_WORDS
+from qa.text.numbers import is_printed_value as is_value
+
+__all__ = ["Cell", "classify", "expand", "is_value", "render", "tidy", "tighten"]
+
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_NULLISH = {"none", "n/a", "na", "\u2014", "\u2013", "-", "--", "nil"}
 _PREFIX = re.compile(r"^[$\u20ac\u00a3]$|^\($|^\(\s*[$\u20ac\u00a3]$|^[$\u20ac\u00a3]\s*\($")
 _SUFFIX = re.compile(r"^(?:\)?\s*%\)?|\))$")
 _BULLET = re.compile(r"^(?:[\u2022\u25cf\u25aa\u25a0\u2023\u2043\u00b7o\-\u2013\u2014*]|\(?[a-z0-9]{1,3}[.)])$", re.IGNORECASE)
@@ -42,12 +45,6 @@ class Cell:
     rowspan: int = 1
     header: bool = False
     sup_only: bool = False
-
-
-def is_value(text: str) -> bool:
-    """A number as tables print it ("$1,159", "(0.35)%", "0.30"), or a stand-in for none."""
-    t = text.strip()
-    return bool(t) and (bool(_NUMBER.match(t)) or t.lower() in _NULLISH)
 
 
 def expand(rows: list[list[Cell]]) -> list[list[Cell | None]]:
@@ -152,7 +149,7 @@ def _lone_signs(row: list[str], label_col: int) -> list[str]:
         row[i] = ""
         if unit:
             for j in range(i + 1, len(row)):
-                if row[j] and is_value(row[j] + "%") and row[j].lower() not in _NULLISH:
+                if row[j] and is_value(row[j] + "%") and row[j].lower() not in NONE_WORDS:
                     row[j] += "%"
     return row
 

@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass
 
 YEAR = re.compile(r"\b(19|20)\d\d\b")     # a year as tables and questions print it: 1900-2099
+# stand-ins a table prints for "no amount"
+NONE_WORDS = frozenset({"none", "n/a", "na", "\u2014", "\u2013", "-", "--", "nil"})
+_PRINTED = re.compile(r"^[(\-\u2013\u2014]?\s*[$\u20ac\u00a3]?\s*\(?\d[\d,]*(?:\.\d+)?\)?\s*%?\)?$")
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -66,6 +69,12 @@ def _to_number(m: re.Match) -> Number:
         value *= _SCALES[m.group("scale").lower()]
     negative = bool(m.group("minus")) or bool(m.group("open") and m.group("close"))
     return Number(-value if negative else value, bool(m.group("pct")), bool(m.group("cur")))
+
+
+def is_printed_value(text: str) -> bool:
+    """One number as a table prints it ("$1,159", "(0.35)%", "(0.03%)", "0.30"), or a stand-in for none."""
+    t = text.strip()
+    return bool(t) and (bool(_PRINTED.match(t)) or t.lower() in NONE_WORDS)
 
 
 def parse_numbers(text: str) -> list[Number]:

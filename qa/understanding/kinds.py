@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 
+from qa.text.numbers import NONE_WORDS
+
 _VALUE = re.compile(r"^[\s$\u20ac\u00a3%().,:\-\u2212\u2013\u2014+*\d/]+$")
 _DATE = re.compile(r"^(?:\d{1,2}[QH]\s*\d{4}|(?:[1-4](?:st|nd|rd|th)\s+quarter\s+)?\d{4}|"
                    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
                    r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}/\d{2,4}|(?:q[1-4]|quarter)\s*\d{4})$", re.IGNORECASE)
-_NONE = {"none", "n/a", "na", "nil", "\u2014", "\u2013", "-", "--"}
 _AMOUNTS = {"percent", "money", "quantity", "number"}
 
 
@@ -26,7 +27,7 @@ def _parts(text: str) -> list[str]:
 def is_amount(text: str) -> bool:
     """Every part is a printed number ("0.25%", "$1,159", "(8.87)%") or a stand-in for none."""
     parts = _parts(text)
-    return bool(parts) and all(p.lower() in _NONE or (_VALUE.match(p) and any(c.isdigit() for c in p))
+    return bool(parts) and all(p.lower() in NONE_WORDS or (_VALUE.match(p) and any(c.isdigit() for c in p))
                                for p in parts)
 
 
@@ -40,7 +41,7 @@ def agrees(kind: str, text: str) -> bool:
     if kind in ("entity", "location"):
         return not (is_amount(text) or is_date(text))
     if kind in _AMOUNTS:
-        return any(c.isdigit() for c in text) or any(p.lower() in _NONE for p in _parts(text))
+        return any(c.isdigit() for c in text) or any(p.lower() in NONE_WORDS for p in _parts(text))
     if kind in ("date", "year"):
         return any(c.isdigit() for c in text)
     return True

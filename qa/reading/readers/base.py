@@ -35,6 +35,10 @@ class Candidate:
     parts: tuple[tuple[int, int], ...] = ()   # for list answers: each item's span
     chunk: int | None = None                  # the chunk it came from, when not the passage's
 
+    def text_in(self, source: str) -> str:
+        """What it answers with: its parts (or its span) as printed, whitespace collapsed, joined by "; "."""
+        return "; ".join(squash(source[s:e]) for s, e in self.parts) or squash(source[self.start:self.end])
+
 
 def cell_value(chunks: list[Chunk], sources: dict[str, str], index: int) -> str:
     """The printed value of cell chunk ``index``, read from its own offsets (not its rendered text)."""

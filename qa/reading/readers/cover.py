@@ -37,12 +37,20 @@ class CoverReader:
 
     def __init__(self, sources: dict[str, str]):
         self.sources = sources
+        self._found: dict[tuple[str, str], list[tuple[int, int, str]]] = {}   # (doc, fact): found once
+
+    def _facts(self, doc_id: str, fact: str) -> list[tuple[int, int, str]]:
+        """Every ticker or file number of a filing with its line, scanned once per filing."""
+        key = (doc_id, fact)
+        if key not in self._found:
+            self._found[key] = (_tickers if fact == "ticker" else _file_numbers)(self.sources[doc_id])
+        return self._found[key]
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         if not question.cover or not passages:
             return []
         doc_id = passages[0].chunk.doc_id
-        found = (_tickers if question.cover == "ticker" else _file_numbers)(self.sources[doc_id])
+        found = self._facts(doc_id, question.cover)
         if not found:
             return []
         contexts = [context for _, _, context in found]

@@ -205,11 +205,6 @@ class TableReader(RowQuestions):
         out.sort(key=lambda c: -c.score)
         return out
 
-    def _text(self, cand: Candidate) -> str:
-        """What the candidate would answer with: its parts joined as the pipeline joins them."""
-        source = self.data.sources[cand.doc_id]
-        return "; ".join(" ".join(source[s:e].split()) for s, e in cand.parts) or " ".join(source[cand.start:cand.end].split())
-
     def _compared(self, question, key, p_idx: int, decay: float) -> Candidate | None:
         compared = self._compare(question, key)
         if compared is None:
@@ -265,4 +260,4 @@ class TableReader(RowQuestions):
         cand = Candidate(chunks[0].doc_id, chunks[0].start, chunks[-1].end,
                          float((0.55 + 0.4 * min(row_s, col_s)) / decay + bonus), p_idx, self.name,
                          {"row": row_s, "col": col_s}, parts, chunk=first)
-        return cand if kinds.agrees(question.kind, self._text(cand)) else None   # "Who…?" is not "2.15%"
+        return cand if kinds.agrees(question.kind, cand.text_in(self.data.sources[cand.doc_id])) else None   # "Who…?" is not "2.15%"
