@@ -82,7 +82,7 @@ def collect(pipeline: QA, rows: list[dict], per_method: int = 2) -> list[dict]:
             text = c.text_in(pipeline.data.sources[c.doc_id])
             em = best_score(exact_match, text, row["answers"]) if answerable else 0.0
             f = best_score(f1, text, row["answers"]) if answerable else 0.0
-            kept.append({"vector": c.features["vector"], "text": text, "method": c.method, "em": em,
+            kept.append({"vector": list(c.vector), "text": text, "method": c.method, "em": em,
                          "f1": f, "right": int(answerable and f >= 0.5), "raw": c.score})
         result = {"id": row["id"], "question": row["question"], "category": row["category"],
                   "answerable": answerable, "gold": row["answers"][:1], "rank": None}

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
 import threading
 from collections import defaultdict
 from pathlib import Path
@@ -19,8 +18,9 @@ from qa.answer import Answer, Passage, Span
 from qa.errors import QAError, UnknownDocumentError
 from qa.indexing import build as indexing
 from qa.indexing import store
+from qa.indexing.records import meta_dict
 from qa.parsing.sources import doc_id_for, read_filing
-from qa.reading import confidence, phrases
+from qa.reading import confidence
 from qa.reading.readers import default_readers as readers_for
 from qa.reading.readers.base import Candidate, ReadPassage, widened_chunk
 from qa.settings import Settings
@@ -29,7 +29,6 @@ from qa.understanding.questions import Question, analyse
 
 log = logging.getLogger(__name__)
 SURE = 0.9    # a structural answer this confident skips the neural reader
-BULLET = re.compile(r"\s*(?:[o*\u2022-]|\(?\w{1,3}[.)])\s*")     # "o ", "- ", "(a) ", "2. "
 
 
 SHORT_SECTION = 12   # words: a section this short is a labelled value ("Investment Advisor" / "Wellington …")
@@ -187,7 +186,7 @@ class QA:
         """Whether ``cand`` makes a further read unnecessary: it clears its reader's threshold
         and its reader's own score (for the neural reader the uncalibrated margin score, so the
         reads do not depend on the calibration fitted from them) is at least ``enough``."""
-        return cand.score >= self._threshold(cand.method) and cand.features.get("raw", cand.score) >= enough
+        return cand.score >= self._threshold(cand.method) and (cand.score if cand.raw is None else cand.raw) >= enough
 
     def _supported(self, found: list[Candidate]) -> list[Candidate]:
         """Neural candidates rescored with how many other passages proposed the same text."""
@@ -202,10 +201,10 @@ class QA:
             if c.method != confidence.CALIBRATED:
                 out.append(c)
                 continue
-            vector = confidence.with_support(c.features["vector"], len(holders[key(c)]) - 1)
+            vector = confidence.with_support(list(c.vector), len(holders[key(c)]) - 1)
             score = confidence.calibrated(vector)
-            out.append(dataclasses.replace(c, score=c.features["raw"] if score is None else score,
-                                           features={**c.features, "vector": vector}))
+            out.append(dataclasses.replace(c, score=(c.score if c.raw is None else c.raw) if score is None else score,
+                                           vector=tuple(vector)))
         return out
 
     def _scored(self, q: Question, cand: Candidate, read_from: ReadPassage,
@@ -213,9 +212,8 @@ class QA:
         """The candidate with its feature vector, re-indexed into ``passages``; neural ones are
         given their calibrated score by :meth:`_supported`, which also needs the other passages."""
         return dataclasses.replace(cand, passage=next(i for i, p in enumerate(passages) if p is read_from),
-                                   features={**cand.features, "raw": cand.score,
-                                             "vector": confidence.features(cand, read_from, q,
-                                                                         self.data.sources[cand.doc_id])})
+                                   raw=cand.score, vector=tuple(confidence.features(cand, read_from, q,
+                                                                                    self.data.sources[cand.doc_id])))
 
     def _threshold(self, method: str) -> float:
         if self.settings.threshold is not None:
@@ -244,28 +242,11 @@ class QA:
                       context_end=ce, spans=parts, alternatives=spans[1:6], evidence=evidence, method=best.method)
 
     def as_answered(self, cand: Candidate, passages: list[ReadPassage], q: Question | None = None) -> Candidate:
-        """The candidate as ``ask`` would answer with it.  A neural span is widened to the phrase
-        it stops inside, to the end of its sentence for an explanation question, and a span listing
-        values answers with them as parts or with the year's (:func:`qa.reading.phrases.shape`); one that runs over two or more items of a list
-        in its passage answers with those items as parts (and one that starts on a bullet marker
-        starts at its item instead).  Spans read in a table, and other readers' spans, are kept."""
-        if cand.method != confidence.CALIBRATED or not self.settings.complete_phrases \
-                or passages[cand.passage].chunk.kind in ("cell", "table"):
-            return cand                       # a span read in a table is kept as printed
-        units = [u for u in passages[cand.passage].chunk.units if u[0] <= cand.start < u[1]]
-        spans = phrases.shape(self.data.sources[cand.doc_id], cand.start, cand.end, units[0] if units else None,
-                              q.text if q is not None else None, complements=cand.features.get("type_ok") is None)
-        if len(spans) > 1:          # "$88,848, $133,514 and $138,668": its values
-            return dataclasses.replace(cand, start=spans[0][0], end=spans[-1][1], parts=tuple(spans))
-        cand = dataclasses.replace(cand, start=spans[0][0], end=spans[0][1])
-        for found in (passages[cand.passage].chunk.meta or {}).get("lists", []):
-            items = tuple(tuple(i) for i in found["items"] if i[0] < cand.end and cand.start < i[1])
-            if len(items) >= 2:
-                return dataclasses.replace(cand, start=items[0][0], end=items[-1][1], parts=items)
-            marker = self.data.sources[cand.doc_id][cand.start:items[0][0]] if items else "x"
-            if items and BULLET.fullmatch(marker):              # starts on the item's bullet marker
-                return dataclasses.replace(cand, start=items[0][0])
-        return cand
+        """The candidate as ``ask`` would answer with it: shaped by the reader that proposed it,
+        when that reader shapes its spans (the neural reader's ``answered``), else as read."""
+        reader = next((r for r in self.readers if r.name == cand.method), None)
+        shape = getattr(reader, "answered", None)
+        return shape(cand, passages, q, self.data.sources[cand.doc_id]) if shape else cand
 
     def _ranked(self, passages: list[ReadPassage], cands: list[Candidate]) -> list[ReadPassage]:
         """Passages best first: those holding the readers' candidates (by score), then the rest
@@ -307,4 +288,4 @@ class QA:
     def _evidence(p: ReadPassage, rank: int) -> Passage:
         c = p.chunk
         return Passage(c.doc_id, c.start, c.end, p.view.text, c.heading, c.kind, p.hit.score,
-                       rank, dict(c.meta or {}))
+                       rank, meta_dict(c.meta))

@@ -14,6 +14,7 @@ import numpy as np
 
 from qa.indexing.build import IndexData
 from qa.indexing.embedding import embed
+from qa.indexing.records import table_key
 from qa.settings import Settings
 from qa.text import lexical
 
@@ -137,8 +138,8 @@ def _diverse(data: IndexData, order: list, k: int, per_table: int = 2) -> list:
     out, seen = [], {}
     for item in order:
         chunk = data.chunks[item[0]]
-        if chunk.kind in ("cell", "table") and "table" in (chunk.meta or {}):
-            key = (chunk.doc_id, chunk.meta["table"])
+        key = table_key(chunk)
+        if chunk.kind in ("cell", "table") and key:
             seen[key] = seen.get(key, 0) + 1
             if seen[key] > per_table:
                 continue

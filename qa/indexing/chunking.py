@@ -14,7 +14,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from qa.indexing import table_facts
-from qa.indexing.records import Chunk
+from qa.indexing.records import Chunk, ListSpan, ProseMeta
 from qa.parsing import edgar
 from qa.runtime import models
 from qa.text.views import collapse
@@ -85,7 +85,7 @@ def _pack(groups: list[list[Unit]], max_words: int, overlap: int) -> list[list[U
     return chunks
 
 
-def _enumeration(source: str, unit: Unit) -> dict | None:
+def _enumeration(source: str, unit: Unit) -> ListSpan | None:
     """A "…the following: A; B; C" sentence as a lead-in and its items."""
     text = source[unit.start:unit.end]
     colon = text.find(":")
@@ -102,7 +102,7 @@ def _enumeration(source: str, unit: Unit) -> dict | None:
     if " and " in last:                     # "…; A; B and C." ends with a two-item tail
         cut = items[-1][0] + last.rindex(" and ")
         items[-1:] = [[items[-1][0], cut], [cut + 5, items[-1][1]]]
-    return {"lead": [unit.start, unit.start + colon + 1], "items": items} if len(items) >= 3 else None
+    return ListSpan((unit.start, unit.start + colon + 1), tuple((s, e) for s, e in items)) if len(items) >= 3 else None
 
 
 def _trailing(text: str) -> int:
@@ -110,16 +110,16 @@ def _trailing(text: str) -> int:
     return len(text) - len(text.rstrip().rstrip(".;,").rstrip())
 
 
-def _lists(source: str, units: list[Unit]) -> list[dict]:
+def _lists(source: str, units: list[Unit]) -> list[ListSpan]:
     """Bullet lists (with the sentence before them) and enumerations inside a chunk."""
-    out: list[dict] = []
+    out: list[ListSpan] = []
     for k, unit in enumerate(units):
         if unit.kind == "bullet" and (k == 0 or units[k - 1].kind != "bullet"):
             run = [u for u in units[k:]]
             run = run[:next((j for j, u in enumerate(run) if u.kind != "bullet"), len(run))]
             lead = units[k - 1] if k and units[k - 1].kind != "bullet" else None
-            out.append({"lead": [lead.start, lead.end] if lead else None,
-                        "items": [[u.start, u.end - _trailing(source[u.start:u.end])] for u in run]})
+            out.append(ListSpan((lead.start, lead.end) if lead else None,
+                                tuple((u.start, u.end - _trailing(source[u.start:u.end])) for u in run)))
         elif unit.kind == "sentence":
             found = _enumeration(source, unit)
             if found:
@@ -142,7 +142,7 @@ def prose_chunks(doc_id: str, source: str, blocks: list[edgar.Block], max_words:
         lists = _lists(source, packed)
         pieces = _unit_pieces(source, packed)
         out.append(Chunk(doc_id, "prose", start, end, heading, _render(source, pieces), pieces,
-                         tuple((u.start, u.end) for u in packed), {"lists": lists} if lists else None))
+                         tuple((u.start, u.end) for u in packed), ProseMeta(tuple(lists)) if lists else None))
     return out
 
 

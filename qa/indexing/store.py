@@ -31,7 +31,7 @@ import numpy as np
 from qa.digests import file_sha256, sha256
 from qa.errors import IndexLoadError
 from qa.indexing import build as indexing
-from qa.indexing.chunking import Chunk
+from qa.indexing.records import Chunk, meta_from_dict
 from qa.runtime import models
 from qa.settings import Settings
 
@@ -178,4 +178,5 @@ def load(directory: str | Path, settings: Settings,
 def _chunk(row: dict) -> Chunk:
     row["pieces"] = tuple(p if isinstance(p, str) else tuple(p) for p in row.get("pieces", ()))
     row["units"] = tuple(tuple(u) for u in row.get("units", ()))
+    row["meta"] = meta_from_dict(row.get("kind", ""), row.get("meta"))
     return Chunk(**row)

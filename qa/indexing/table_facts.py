@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from qa.indexing.records import Chunk
+from qa.indexing.records import CellMeta, Chunk, Meta, ProseMeta, TableMeta
 from qa.parsing import edgar, tables
 from qa.text.views import ViewBuilder
 
@@ -33,7 +33,7 @@ def _label_pieces(parts: list[tables.Piece]) -> list:
 
 
 def _chunk(doc_id: str, source: str, kind: str, start: int, end: int, heading: str,
-           pieces: list, meta: dict | None = None) -> Chunk:
+           pieces: list, meta: Meta | None = None) -> Chunk:
     builder = ViewBuilder()
     for piece in pieces:
         if isinstance(piece, str):
@@ -50,10 +50,8 @@ def _cell_chunks(doc_id, source, table, title, title_pieces, index) -> list[Chun
             col_parts = table.column_pieces(c, row)
             pieces = title_pieces + ([SEP] if title_pieces else []) + _label_pieces(row.label)
             pieces += [SEP] + _label_pieces(col_parts) + [": ", (cell.start, cell.end)]
-            meta = {"table": index, "row": r, "col": c, "title": title,
-                    "row_label": row.label_text, "col_label": table.column_label(c, row),
-                    "col_spans": [[p.start, p.end] for p in col_parts],
-                    "marker": row.marker, "footnote": table.footnote_text(row.marker)}
+            meta = CellMeta(index, r, c, title, row.label_text, table.column_label(c, row),
+                            tuple((p.start, p.end) for p in col_parts), row.marker, table.footnote_text(row.marker))
             out.append(_chunk(doc_id, source, "cell", cell.start, cell.end, title, pieces, meta))
     return out
 
@@ -76,10 +74,10 @@ def table_chunks(doc_id: str, source: str, block: edgar.Block) -> list[Chunk]:
     if not table.rows:
         return [_chunk(doc_id, source, "prose", block.start, block.end, block.heading,
                        [(block.start, block.end)])]
-    meta = {"title": title, "columns": {str(c): table.column_label(c) for c in table.columns},
-            "rows": [r.label_text for r in table.rows], "table": block.start,
-            "row_spans": [[r.label[0].start, r.label[-1].end] if r.label else None for r in table.rows],
-            "row_cells": [len(r.cells) for r in table.rows]}
+    meta = TableMeta(title, {str(c): table.column_label(c) for c in table.columns},
+                     tuple(r.label_text for r in table.rows), block.start,
+                     tuple((r.label[0].start, r.label[-1].end) if r.label else None for r in table.rows),
+                     tuple(len(r.cells) for r in table.rows))
     out = [_chunk(doc_id, source, "table", block.start, block.end, title,
                   _table_pieces(table, title_pieces), meta)]
     out += _cell_chunks(doc_id, source, table, title, title_pieces, block.start)
@@ -98,5 +96,5 @@ def _footnote(doc_id, source, table, title, marker, parts) -> Chunk:
         if row.marker == marker and row.label:
             pieces += _label_pieces(row.label) + [f" ({marker}): "]
     pieces.append((start, end))
-    chunk = _chunk(doc_id, source, "prose", start, end, title, pieces, {"footnote": marker})
+    chunk = _chunk(doc_id, source, "prose", start, end, title, pieces, ProseMeta(footnote=marker))
     return dataclasses.replace(chunk, units=((start, end),))

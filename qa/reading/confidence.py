@@ -40,16 +40,16 @@ def features(cand, passage, question, source: str) -> list[float]:
     names: share of the names the question uses ("Janus" in "What is Janus's address?") that the
     answer's sentence uses too (1 when it uses none).
     """
-    f = cand.features
+    f = cand.scores
     wanted = set(question.terms)
 
     def share(text: str) -> float:
         return len(wanted & lexical.term_set(text)) / len(wanted) if wanted else 0.0
     answer = lexical.term_set(source[cand.start:cand.end])
     echo = len(answer & wanted) / len(answer) if answer else 0.0
-    typed = f.get("type_ok")
+    typed = f.type_ok if f else None
     sentence = _sentence(cand, passage, source)
-    return [max(-10.0, min(15.0, f.get("margin", 0.0))) / 5.0, f.get("span_prob", 0.0),
+    return [max(-10.0, min(15.0, f.margin if f else 0.0)) / 5.0, f.span_prob if f else 0.0,
             float(typed is True), float(typed is False), min(passage.rank, 10) / 5.0,
             share(passage.view.text + " " + passage.chunk.heading), float(passage.chunk.kind == "cell"),
             share(sentence), echo, _names_share(question.asked, sentence), 0.0]   # support: set later

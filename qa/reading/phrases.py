@@ -30,13 +30,12 @@ import re
 from qa.runtime import models
 from qa.text import lexical
 from qa.text.numbers import YEAR, parse_number
-from qa.understanding.questions import explains
+from qa.understanding.questions import Question
 
 _WINDOW = 100          # characters of context parsed on each side of the span (whole words)
 _SUFFIX = re.compile(r",?\s+(?:LLC|L\.L\.C\.|Inc\.|Inc\b|Corp\.|Corporation\b|Ltd\.|L\.P\.|LP\b|"
                      r"plc\b|N\.A\.)")
 _SPACES = re.compile(r"\s+")
-_SEVERAL = re.compile(r"\brespective(ly)?\b", re.IGNORECASE)
 _DETERMINER = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
 _QUANTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 _COMPLEMENTS = {"prep", "agent", "xcomp", "acomp", "pobj", "dobj", "attr", "oprd", "dative"}
@@ -162,19 +161,19 @@ def _years_in(text: str) -> list[str]:
     return [m.group() for m in YEAR.finditer(text)]
 
 
-def value_parts(text: str, start: int, end: int, sentence: tuple[int, int], question: str) -> list[tuple[int, int]]:
+def value_parts(text: str, start: int, end: int, sentence: tuple[int, int], question: Question) -> list[tuple[int, int]]:
     """A span that is a list of values ("$88,848, $133,514 and $138,668") as its values; only the
     ones for the years the question names when the sentence pairs them with a list of as many
     years ("…for 2019, 2018 and 2017").  A question asking for several values ("in 2019 and
     2018", "respectively") takes the whole list a one-value span stands in.  [] when the span
     is no such list."""
-    if _SEVERAL.search(question) or len(set(_years_in(question))) > 1:
+    if question.intents.respectively or len(set(question.years)) > 1:
         run = next((m for m in _AMOUNTS.finditer(text, *sentence) if m.start() <= start and end <= m.end()), None)
         start, end = run.span() if run else (start, end)
     if not _AMOUNTS.fullmatch(text, start, end):
         return []
     values = [m.span() for m in _ONE.finditer(text, start, end)]
-    asked = list(dict.fromkeys(_years_in(question)))
+    asked = list(dict.fromkeys(question.years))
     years = [m for m in _YEARS.finditer(text, *sentence) if not (start <= m.start() < end)]
     if asked and len(years) == 1:
         listed = _years_in(years[0].group())
@@ -185,15 +184,14 @@ def value_parts(text: str, start: int, end: int, sentence: tuple[int, int], ques
 
 _ITEM = r"[^\W\d][\w.’'&-]*(?:\s+[\w.’'&()-]+){0,3}"
 _NAMES = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:and|or)\s+{_ITEM}")
-_ASKS_SEVERAL = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\b|^\s*which\s+\w+s\b", re.IGNORECASE)
 
 
-def name_parts(text: str, start: int, end: int, question: str) -> list[tuple[int, int]]:
+def name_parts(text: str, start: int, end: int, question: Question) -> list[tuple[int, int]]:
     """A span that lists three or more short names ("United States, China, Europe, and Taiwan")
     as its names, for a question asking for several ("What are the regions…?"; not one asking
-    what something consists of, :func:`qa.understanding.questions.explains`).  [] otherwise.
+    what something consists of, ``Intents.explains``).  [] otherwise.
     Not handled: items of more than four words, and names that hold a comma."""
-    if not _ASKS_SEVERAL.search(question) or not _NAMES.fullmatch(text, start, end) or explains(question):
+    if not question.intents.several or not _NAMES.fullmatch(text, start, end) or question.intents.explains:
         return []
     out, pos = [], start
     for piece in re.split(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)", text[start:end]):
@@ -206,16 +204,16 @@ def name_parts(text: str, start: int, end: int, question: str) -> list[tuple[int
 _UNITS = frozenset(lexical.terms("years months weeks days hours percent per cent basis points times"))
 
 
-def _names_echo(text: str, read: tuple[int, int], end: int, question: str) -> bool:
+def _names_echo(text: str, read: tuple[int, int], end: int, question: Question) -> bool:
     """Whether an amount was completed to the noun it counts and the question names that noun
     ("50 *franchise restaurants*" for "How many franchise restaurants…?").  A unit ("2.5 *years*")
     is part of the amount, and a lone digit may be a footnote marker ("1 Adjustment of…")."""
     tail, amount = lexical.terms(text[read[1]:end]), text[read[0]:read[1]].strip()
     return bool(tail) and tail[0] not in _UNITS and parse_number(amount) is not None and \
-        not re.fullmatch(r"\d", amount) and tail[0] in lexical.terms(question)
+        not re.fullmatch(r"\d", amount) and tail[0] in question.terms
 
 
-def shape(text: str, start: int, end: int, sentence: tuple[int, int] | None, question: str | None,
+def shape(text: str, start: int, end: int, sentence: tuple[int, int] | None, question: Question | None,
           complements: bool) -> list[tuple[int, int]]:
     """A read span as it answers ``question``: :func:`complete`, then for an explanation
     question :func:`explanation`, then split by :func:`value_parts` or :func:`name_parts`; one span or
@@ -227,7 +225,7 @@ def shape(text: str, start: int, end: int, sentence: tuple[int, int] | None, que
         return [(start, end)]
     if _names_echo(text, read, end, question):
         start, end = read                     # "$872 million" of "…the $872 million charge?"
-    if explains(question):
+    if question.intents.explains:
         start, end = explanation(text, start, end, sentence)
     return value_parts(text, start, end, sentence, question) or name_parts(text, start, end, question) \
         or [(start, end)]

@@ -71,6 +71,17 @@ def _to_number(m: re.Match) -> Number:
     return Number(-value if negative else value, bool(m.group("pct")), bool(m.group("cur")))
 
 
+def asset_amounts(text: str) -> list[float]:
+    """The money or scaled amounts of 1,000 or more in ``text`` ("$500 million", "2 billion",
+    "$25,000"), in order; percentages and small numbers are left out."""
+    out = []
+    for m in NUMBER_RE.finditer(_words_to_digits(text)):
+        n = _to_number(m)
+        if not n.percent and (n.money or m.group("scale")) and n.value >= 1000:
+            out.append(n.value)
+    return out
+
+
 def is_printed_value(text: str) -> bool:
     """One number as a table prints it ("$1,159", "(0.35)%", "(0.03%)", "0.30"), or a stand-in for none."""
     t = text.strip()

@@ -1,5 +1,8 @@
-"""Fund-filing vocabulary: the words an analyst asks with, and the words a fee or performance
-table prints for the same thing.
+"""The one place for question wording: the patterns and word lists that
+:func:`qa.understanding.questions.analyse` reads a question with, and the fund-filing
+vocabulary, the words an analyst asks with beside the words a fee or performance table
+prints for the same thing.  No reader holds a question pattern of its own; each reads the
+fields of the analysed :class:`~qa.understanding.questions.Question`.
 
 "What is the front-end load?" names the row "Maximum Sales Charge (Load) Imposed on
 Purchases"; "the CDSC" names "Maximum Deferred Sales Charge (Load)"; "the net expense ratio"
@@ -51,3 +54,124 @@ def cover_fact(question: str) -> str:
         if pattern.search(question):
             return name
     return ""
+
+
+# --- The expected answer kind: the first rule that matches wins. ---
+KIND_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNORECASE), kind) for p, kind in (
+    (r"\bwhat (kinds?|types?|sorts?) of\b|\bwhat (other )?(securities|instruments|things|criteria)\b|"
+     r"\bwhat (does|do|will) .{0,40}\b(consider|look (at|for)|evaluate)\b|\bwhat .{0,30}\brisks\b|"
+     r"\bwhat (factors|risks)\b|\b(principal|primary|main|key) risks\b", "list"),
+    (r"\b(how many|number of) years\b|\bhow long\b|\byears (of )?(investment |industry )?experience\b", "duration"),
+    (r"\bwhat year\b|\bwhich year\b|\bin what year\b|\byear (was|did|is)\b", "year"),
+    (r"\bwhen\b|\bwhat (date|day)\b|\bwhich (date|day)\b|\bas of what\b|\bdated\b", "date"),
+    (r"\bwhat (percent|percentage)\b|\bwhat %|\bhow much (of a |of an )?(fee|rate|return|expense|percent)",
+     "percent"),
+    (r"\b(fee|rate|expense ratio|return|yield|expenses?|cost|charge)s?\b.*\?$", "quantity"),
+    (r"\bhow much\b|\bwhat (is|was) the (amount|cost|value)\b|\bdollars?\b", "money"),
+    (r"\bhow many\b", "number"),
+    (r"\bwhere\b|\baddress\b|\blocated\b|\bheadquarter", "location"),
+    (r"\bwho\b|\bwhom\b", "entity"),
+    (r"\b(which|what) (firm|company|adviser|advisor|sub-?adviser|manager|entity|index|benchmark|"
+     r"organization|fund|portfolio)\b", "entity"),
+    (r"^(list|name)\b|\bwhat are the\b|\bwhich (securities|risks|factors)\b", "list"),
+))
+
+# --- Shorthand and misspellings of question words ("whos" -> "who is"). ---
+TYPOS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNORECASE), r) for p, r in (
+    (r"\bwat\b|\bwht\b", "what"), (r"\bwhats\b", "what is"), (r"\bwhos\b", "who is"),
+    (r"\bwen\b", "when"), (r"\bwhere's\b|\bwheres\b", "where is"), (r"\bhow's\b", "how is"),
+    (r"\badvisor\b", "adviser"), (r"\badvisors\b", "advisers"), (r"\bmanger\b", "manager"),
+    (r"\byrs\b", "years"), (r"\byr\b", "year"), (r"\bmgmt\b", "management"), (r"\bmgr\b", "manager"),
+    (r"\bamt\b", "amount"), (r"\binfo\b", "information"), (r"\bapprox\b", "approximately")))
+
+# --- What kind of words answer: an explanation, a cause, a manner, a movement. ---
+# an explanation or a definition, answered by the rest of a sentence rather than a noun phrase
+EXPLAINS = re.compile(
+    r"^(?:[^,?]{0,40},\s*)?why\b|\bwhat (caused|causes|drove|drives|led to|resulted in)\b|\breasons? (for|why|behind)\b|"
+    r"\bwhat (factors?|items?) (drove|drive|caused|cause|contributed|led)\b|"
+    r"\bhow (is|are|was|were|does|do|did) .{0,80}\b(calculat|determin|deriv|comput|measur|defin|recogni[sz])\w*\b|"
+    r"\bwhat (does|do|did) .{0,80}\b(include|consist (?:primarily |mainly )?of|comprise|represent|relate to)\b|"
+    r"\bwhat (is|are) .{0,40}\b(comprised|made up) of\b|\bwhat (is|are) (included|excluded) in\b|\bwhat is considered\b|"
+    r"\b(driven|caused|based|due|attributable) (by|on|to)\s*\?\s*$|"                      # "…driven by?"
+    r"\bdefinition of\b|\bwhat (does|do) .{1,60} mean\b|\bhow (does|do) .{1,60} define\b|"
+    r"\bwhat (is|was|are|were) the (purpose|impact|effect|implication|consequence)s?\b|"
+    r"\bhow (is|are|was|were|will|would|does|do|did) .{0,60}\b(presented|treated|accounted|funded|allocated|"
+    r"estimated|assessed|benefit|affect|impact)\w*\b", re.IGNORECASE)
+# "What is Goodwill?", not "What is Janus's address?" (a location)
+DEFINES = re.compile(r"^\s*what (is|are) (an? )?(?:(?!(?:the|as|for|of|in|by|to|on|at)\b)[\w'’\-]+\s*){1,4}\?\s*$",
+                     re.IGNORECASE)
+# a cause, which no table cell holds (narrower than EXPLAINS: "what does X include?" is answered by rows)
+CAUSE = re.compile(r"\b(why|how come)\b|\bwhat (caused|causes|drove|drives|led to)\b|\breasons?\b|"
+                   r"\b(driven|caused) by\b", re.IGNORECASE)
+# "how/why…" asks for a manner or a reason, not for listed items by name
+MANNER = re.compile(r"\s*(how|why)\b(?!\s+(many|much|long|often))", re.IGNORECASE)
+# how much something moved, which a cell answers only under a label for the movement
+MOVED = re.compile(r"\b(increase[ds]?|decrease[ds]?|changed?|changes|rose|fell|grew|declined?)\b", re.IGNORECASE)
+# the movement itself or its cause, rather than one side of a change ("what was the decrease in X?")
+MOVEMENT = re.compile(r"\b(?:increase|decrease|change|rise|decline|growth|drop|reason|cause)s?\b", re.IGNORECASE)
+
+# --- Which side of a change: words like new/old first, then tense. ---
+NEW = re.compile(r"\b(?:new|newly|current|currently|now|revised|updated|going forward|from now on|"
+                 r"after|afterwards?|future|become|becomes)\b", re.IGNORECASE)
+OLD = re.compile(r"\b(?:old|previous|previously|prior|former|formerly|before|original|originally|"
+                 r"earlier|used to|until|past)\b", re.IGNORECASE)
+WILL = re.compile(r"\b(?:will|shall|is going to)\b", re.IGNORECASE)
+WAS = re.compile(r"\b(?:was|were|had been|used)\b", re.IGNORECASE)
+SIDE_WORDS = ("new newly current currently now revised updated after future become old previous previously prior "
+              "former formerly before original originally earlier past change changed")
+
+# --- Shares, bounds, comparisons, several values. ---
+SHARE = re.compile(r"%|\b(percent|percentage|proportion|share|ratio|margin|rate)s?\b", re.IGNORECASE)
+THE_TABLE = re.compile(r"\b(the|this) table\b", re.IGNORECASE)
+ASKS_BOUND = re.compile(r"\b(?:caps?|capped|limit\w*|exceeds?|max\w*|ceiling|at most|up to)\b", re.IGNORECASE)
+COMPARES = re.compile(r"\b(?:or|higher|lower|more|less|larger|smaller|greater|change[ds]?|differ\w*|"
+                      r"increase[ds]?|decrease[ds]?|between|compared?)\b", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"\brespective(ly)?\b", re.IGNORECASE)
+ASKS_SEVERAL = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\b|^\s*which\s+\w+s\b", re.IGNORECASE)
+
+# --- Fee schedules: the asset level or the tier asked about. ---
+RATE_WORDS = re.compile(r"\b(rate|fee|fees|percent|percentage|charge|charged|pay|%)", re.IGNORECASE)
+EXTREME = re.compile(r"\b(lowest|minimum|smallest|highest|maximum|largest|top|bottom)\b.*"
+                     r"\b(rate|fee|breakpoint|tier)", re.IGNORECASE)
+EXTREME_LOW = ("lowest", "minimum", "smallest", "bottom")
+WHOLE_SCHEDULE = re.compile(r"\b(schedules?|breakpoints|tiers)\b", re.IGNORECASE)
+SCALE_SHORTHAND: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"\b(bn|bil+ion|billon)\b", "billion"), (r"\b(mn|mm|mil+ion|millon)\b", "million"),
+    (r"(?<=\d)\s?(bn|b)\b", " billion"), (r"(?<=\d)\s?(mn|mm|m)\b", " million"),
+    # "from 1 to 2 billion": the scale word serves both numbers
+    (r"(\d+(?:\.\d+)?)(\s*(?:to|and|-)\s*\$?\s*\d+(?:\.\d+)?\s*(million|billion))", r"\1 \3\2"),
+))
+RANGE_NEXT = re.compile(r"\b(second|next)\b")
+RANGE_BETWEEN = re.compile(r"\bbetween\b|\bfrom\b|\bup to\b")
+RANGE_ABOVE = re.compile(r"\bover\b|\babove\b|\bexcess\b|\bmore than\b|\bexceeding\b|\bbeyond\b")
+RANGE_BELOW = re.compile(r"\bfirst\b|\bunder\b|\bbelow\b|\bup to\b|\bless than\b")
+
+# --- Table rows and periods: ranks, thresholds, components. ---
+PERIODS = re.compile(r"\b(which|what)\s+(are\s+the\s+)?((fiscal|financial)\s+)?(years|periods)\b|\bin which years\b",
+                     re.IGNORECASE)
+ASKS_PERIOD = re.compile(r"\b(which|what)\b.{0,20}\b(years?|fy|periods?|quarters?)\b", re.IGNORECASE)
+PERIOD_COMPARE = re.compile(r"\b(which|what)\b.{0,20}\b(year|years|fy|period|quarter)\b.*\b(?P<dir>larger|largest|"
+                            r"higher|highest|greater|greatest|more|most|bigger|biggest|lower|lowest|smaller|"
+                            r"smallest|less|least|fewer)\b", re.IGNORECASE)
+THRESHOLD = re.compile(
+    r"\b(?P<op>(?:less|lower|smaller|fewer|greater|more|higher|larger|bigger) than|below|under|above|over|"
+    r"exceed(?:s|ed|ing)?|at least|at most)\s+(?P<num>[-−(]?\s?[$£€]?\s?\(?-?\d[\d,]*(?:\.\d+)?\)?\s?%?)"
+    r"|\b(?P<sign>negative|positive)\b", re.IGNORECASE)
+ABOVE_WORDS = ("greater", "more", "higher", "larger", "bigger", "above", "over", "exceed", "at least", "positive")
+PARTS = re.compile(r"\b(components?|consists?\s+of|consisted\s+of|compris\w*|made\s+up\s+of|making\s+up|"
+                   r"break\s?down\s+of)\b", re.IGNORECASE)
+LISTED = re.compile(r"\b(items|countries|regions|segments|types|categories)\b.{0,40}\b(in|listed in|shown in|"
+                    r"included in) the table\b|\b(listed|shown|included) in the table\b", re.IGNORECASE)
+SUPERLATIVE = re.compile(r"\b(most|least|largest|smallest|greatest|highest|lowest)\b", re.IGNORECASE)
+RANK = re.compile(r"\b(which|what)\b.*\b(?P<dir>most|least|largest|smallest|greatest|highest|lowest|"
+                  r"biggest)\b", re.IGNORECASE)
+HIGHER = re.compile(r"\b(which|what)\b.*\b(?P<dir>higher|larger|greater|bigger|lower|smaller)\b", re.IGNORECASE)
+LOW_WORDS = frozenset({"lower", "lowest", "smaller", "smallest", "less", "least", "fewer"})
+ORDINAL = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\b", re.IGNORECASE)
+PLACES = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4, "5th": 4}
+
+# --- The noun a "which X"/"what X" question asks about. ---
+FOCUS = re.compile(r"\b(?:which|what)\s+(?:other\s+)?([a-z][\w-]*)", re.IGNORECASE)
+NOT_FOCUS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", "can", "may", "might",
+                       "should", "would", "could", "has", "have", "had", "if", "the", "a", "an", "of", "kind",
+                       "kinds", "type", "types", "sort", "sorts"})

@@ -1,6 +1,8 @@
-"""What a question asks for: its expected answer type and its content terms.
+"""What a question asks for, analysed once: its expected answer kind, its intents, the years
+and the noun it names, and its content terms.  The wording it is read with lives in
+:mod:`qa.understanding.lexicon`.
 
-Types: ``person``/``org``/``entity`` (who, which adviser), ``date``, ``year``,
+Kinds: ``person``/``org``/``entity`` (who, which adviser), ``date``, ``year``,
 ``percent``, ``money``, ``quantity`` (a percent or money amount), ``number``,
 ``duration`` (how many years), ``location``, ``list`` and ``other``.
 
@@ -9,39 +11,67 @@ adviser was *not* terminated") and comparisons (answered as ``other``).
 """
 from __future__ import annotations
 
-import functools
+import math
 import re
 from dataclasses import dataclass
 
 from qa.errors import QuestionError
 from qa.text import lexical
-from qa.understanding import lexicon
+from qa.text.numbers import YEAR, asset_amounts
+from qa.understanding import lexicon as lx
 
-_RULES: list[tuple[str, str]] = [
-    (r"\bwhat (kinds?|types?|sorts?) of\b|\bwhat (other )?(securities|instruments|things|criteria)\b|"
-     r"\bwhat (does|do|will) .{0,40}\b(consider|look (at|for)|evaluate)\b|\bwhat .{0,30}\brisks\b|"
-     r"\bwhat (factors|risks)\b|\b(principal|primary|main|key) risks\b", "list"),
-    (r"\b(how many|number of) years\b|\bhow long\b|\byears (of )?(investment |industry )?experience\b", "duration"),
-    (r"\bwhat year\b|\bwhich year\b|\bin what year\b|\byear (was|did|is)\b", "year"),
-    (r"\bwhen\b|\bwhat (date|day)\b|\bwhich (date|day)\b|\bas of what\b|\bdated\b", "date"),
-    (r"\bwhat (percent|percentage)\b|\bwhat %|\bhow much (of a |of an )?(fee|rate|return|expense|percent)",
-     "percent"),
-    (r"\b(fee|rate|expense ratio|return|yield|expenses?|cost|charge)s?\b.*\?$", "quantity"),
-    (r"\bhow much\b|\bwhat (is|was) the (amount|cost|value)\b|\bdollars?\b", "money"),
-    (r"\bhow many\b", "number"),
-    (r"\bwhere\b|\baddress\b|\blocated\b|\bheadquarter", "location"),
-    (r"\bwho\b|\bwhom\b", "entity"),
-    (r"\b(which|what) (firm|company|adviser|advisor|sub-?adviser|manager|entity|index|benchmark|"
-     r"organization|fund|portfolio)\b", "entity"),
-    (r"^(list|name)\b|\bwhat are the\b|\bwhich (securities|risks|factors)\b", "list"),
-]
-_COMPILED = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _RULES]
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
+class Threshold:
+    """A bound a question sets on a table's numbers: ``op`` and ``number`` as asked ("less
+    than", "100"), or ``sign`` ("negative"/"positive") with neither."""
+
+    op: str = ""
+    number: str = ""
+    sign: str = ""
+
+
+@dataclass(frozen=True)
+class Intents:
+    """What a question asks beyond its kind; each field is read by the reader it steers.
+
+    ``direction`` fields hold "high" or "low" when the question asks for one ("which year was
+    X larger?"), else "".
+    """
+
+    explains: bool = False         # an explanation or definition: the rest of a sentence answers
+    cause: bool = False            # a cause ("why", "what drove"), which no cell holds
+    manner: bool = False           # opens with how/why (not "how many"): no listed items by name
+    moved: bool = False            # how much something moved ("increased", "fell")
+    movement: bool = False         # the movement or its cause, not one side of a change
+    side: str = ""                 # "new"/"old": which side of a change it asks for
+    share: bool = False            # a percentage, share or ratio
+    names_table: bool = False      # "the table", "this table"
+    bound_words: tuple[str, ...] = ()   # the words asking about a cap ("limit", "maximum")
+    compares: bool = False         # two values or a change ("higher", "or", "between")
+    respectively: bool = False     # "respectively", "respective"
+    several: bool = False          # "what are…", "which funds…": several items may answer
+    rate: bool = False             # a rate, fee or charge
+    asset_range: tuple[float, float] | None = None   # the asset level of a fee schedule asked about
+    extreme: str = ""              # the schedule's lowest/highest rate: "low"/"high"
+    whole_schedule: bool = False   # the schedule itself ("what are the breakpoints?")
+    asks_period: bool = False      # "which year…", "what quarter…"
+    periods: bool = False          # the periods a table covers ("which years…")
+    period_direction: str = ""     # "in which year was X larger?"
+    threshold: Threshold | None = None   # "in which years was X less than 100?"
+    parts: bool = False            # the components of something
+    listed: bool = False           # the items listed in the table
+    superlative: bool = False      # most, largest, lowest…
+    rank: str = ""                 # "which X has the highest Y?"
+    higher: str = ""               # "which X is higher?"
+    ordinal: int = 0               # "the second highest": 1 (0 for the first)
+
+
+@dataclass(frozen=True)
 class Question:
-    """A validated question (common typos fixed) with its answer type and stemmed content terms."""
+    """A validated question (common typos fixed) with its analysis."""
 
     text: str                 # what retrieval and the readers see (typos fixed)
     kind: str
@@ -49,6 +79,10 @@ class Question:
     asked: str = ""           # the question as the user typed it (whitespace tidied)
     labels: str = ""          # for matching table labels: ``text`` plus the printed wording of its trade terms
     cover: str = ""           # a cover fact it asks for: "ticker", "file_number" or ""
+    intents: Intents = Intents()
+    years: tuple[str, ...] = ()          # the years it names, in order ("2019", "2018")
+    focus: frozenset[str] = frozenset()  # the stemmed noun of "which X"/"what X"
+    names: frozenset[str] = frozenset()  # its capitalised names, lower-cased (:func:`proper_names`)
 
     @property
     def label_text(self) -> str:
@@ -70,17 +104,9 @@ def clean(question: object, max_chars: int) -> str:
     return text
 
 
-_TYPOS = [(re.compile(p, re.IGNORECASE), r) for p, r in [
-    (r"\bwat\b|\bwht\b", "what"), (r"\bwhats\b", "what is"), (r"\bwhos\b", "who is"),
-    (r"\bwen\b", "when"), (r"\bwhere's\b|\bwheres\b", "where is"), (r"\bhow's\b", "how is"),
-    (r"\badvisor\b", "adviser"), (r"\badvisors\b", "advisers"), (r"\bmanger\b", "manager"),
-    (r"\byrs\b", "years"), (r"\byr\b", "year"), (r"\bmgmt\b", "management"), (r"\bmgr\b", "manager"),
-    (r"\bamt\b", "amount"), (r"\binfo\b", "information"), (r"\bapprox\b", "approximately")]]
-
-
 def fix_typos(text: str) -> str:
     """Common shorthand and misspellings of question words ("whos" -> "who is")."""
-    for pattern, repl in _TYPOS:
+    for pattern, repl in lx.TYPOS:
         text = pattern.sub(repl, text)
     return text
 
@@ -88,50 +114,88 @@ def fix_typos(text: str) -> str:
 def answer_kind(text: str) -> str:
     """The expected answer type of a question (see the module docstring)."""
     text = fix_typos(text)
-    for pattern, kind in _COMPILED:
+    for pattern, kind in lx.KIND_RULES:
         if pattern.search(text):
             return kind
     return "other"
 
 
-_EXPLAINS = re.compile(
-    r"^(?:[^,?]{0,40},\s*)?why\b|\bwhat (caused|causes|drove|drives|led to|resulted in)\b|\breasons? (for|why|behind)\b|"
-    r"\bwhat (factors?|items?) (drove|drive|caused|cause|contributed|led)\b|"
-    r"\bhow (is|are|was|were|does|do|did) .{0,80}\b(calculat|determin|deriv|comput|measur|defin|recogni[sz])\w*\b|"
-    r"\bwhat (does|do|did) .{0,80}\b(include|consist (?:primarily |mainly )?of|comprise|represent|relate to)\b|"
-    r"\bwhat (is|are) .{0,40}\b(comprised|made up) of\b|\bwhat (is|are) (included|excluded) in\b|\bwhat is considered\b|"
-    r"\b(driven|caused|based|due|attributable) (by|on|to)\s*\?\s*$|"                      # "…driven by?"
-    r"\bdefinition of\b|\bwhat (does|do) .{1,60} mean\b|\bhow (does|do) .{1,60} define\b|"
-    r"\bwhat (is|was|are|were) the (purpose|impact|effect|implication|consequence)s?\b|"
-    r"\bhow (is|are|was|were|will|would|does|do|did) .{0,60}\b(presented|treated|accounted|funded|allocated|"
-    r"estimated|assessed|benefit|affect|impact)\w*\b", re.IGNORECASE)
-_DEFINES = re.compile(r"^\s*what (is|are) (an? )?(?:(?!(?:the|as|for|of|in|by|to|on|at)\b)[\w'’\-]+\s*){1,4}\?\s*$",
-                      re.IGNORECASE)      # "What is Goodwill?", not "What is Janus's address?" (a location)
-
-
-@functools.lru_cache(maxsize=1024)
 def explains(text: str) -> bool:
     """Whether a question asks for an explanation ("why…", "what caused…", "how is X
     calculated?", "what does X include?", "what is X based on?") or a definition ("What is
     goodwill?"), answered by the rest of the sentence rather than a noun phrase.  Not handled:
-    explanations that run over several sentences.  Cached: every reader asks it of the same question."""
-    return bool(_EXPLAINS.search(text)) or (bool(_DEFINES.search(text)) and answer_kind(text) == "other")
-
-
-_FOCUS = re.compile(r"\b(?:which|what)\s+(?:other\s+)?([a-z][\w-]*)", re.IGNORECASE)
-_NOT_FOCUS = {"is", "are", "was", "were", "do", "does", "did", "will", "can", "may", "might",
-              "should", "would", "could", "has", "have", "had", "if", "the", "a", "an", "of", "kind",
-              "kinds", "type", "types", "sort", "sorts"}
+    explanations that run over several sentences."""
+    return bool(lx.EXPLAINS.search(text)) or (bool(lx.DEFINES.search(text)) and answer_kind(text) == "other")
 
 
 def focus_terms(text: str) -> set[str]:
     """The stemmed noun a "which X"/"what X" question asks about ({"board"} for "which board
     signed off?"); empty when there is none.  Not handled: a focus after an adjective
     ("which *new* firm" gives {"new"})."""
-    found = _FOCUS.search(text)
-    if not found or found.group(1).lower() in _NOT_FOCUS:
+    found = lx.FOCUS.search(text)
+    if not found or found.group(1).lower() in lx.NOT_FOCUS:
         return set()
     return set(lexical.terms(found.group(1)))
+
+
+def side(text: str) -> str:
+    """"new" or "old": which side of a change the question asks for (words like new/old first,
+    then tense: will -> new, was -> old); "" when it does not say, says both, or asks about
+    the movement itself ("what was the decrease in X?")."""
+    new, old = bool(lx.NEW.search(text)), bool(lx.OLD.search(text))
+    if new != old:
+        return "new" if new else "old"
+    if new or lx.MOVEMENT.search(text):
+        return ""
+    will, was = bool(lx.WILL.search(text)), bool(lx.WAS.search(text))
+    return ("new" if will else "old") if will != was else ""
+
+
+def asked_range(text: str) -> tuple[float, float] | None:
+    """The asset range a fee-schedule question asks about ("over $2 billion" -> (2e9, inf)),
+    or None when it names no amount."""
+    q = text.lower()
+    for pattern, repl in lx.SCALE_SHORTHAND:
+        q = pattern.sub(repl, q)
+    amounts = asset_amounts(q)
+    if not amounts:
+        return None
+    if lx.RANGE_NEXT.search(q):
+        return amounts[0], 2 * amounts[0]
+    if len(amounts) >= 2 and lx.RANGE_BETWEEN.search(q):
+        return amounts[0], amounts[1]
+    if lx.RANGE_ABOVE.search(q):
+        return amounts[0], math.inf
+    if lx.RANGE_BELOW.search(q):
+        return 0.0, amounts[0]
+    return amounts[0], amounts[0]
+
+
+def _direction(found: re.Match | None, low: frozenset[str] | tuple[str, ...] = lx.LOW_WORDS) -> str:
+    if found is None:
+        return ""
+    return "low" if found.group(found.re.groupindex.get("dir", 1)).lower() in low else "high"
+
+
+def intents(text: str) -> Intents:
+    """Everything :class:`Intents` records of a (typo-fixed) question."""
+    limit, ordinal = lx.THRESHOLD.search(text), lx.ORDINAL.search(text)
+    return Intents(
+        explains=explains(text), cause=bool(lx.CAUSE.search(text)), manner=bool(lx.MANNER.match(text)),
+        moved=bool(lx.MOVED.search(text)), movement=bool(lx.MOVEMENT.search(text)), side=side(text),
+        share=bool(lx.SHARE.search(text)), names_table=bool(lx.THE_TABLE.search(text)),
+        bound_words=tuple(lx.ASKS_BOUND.findall(text)), compares=bool(lx.COMPARES.search(text)),
+        respectively=bool(lx.RESPECTIVELY.search(text)), several=bool(lx.ASKS_SEVERAL.search(text)),
+        rate=bool(lx.RATE_WORDS.search(text)), asset_range=asked_range(text),
+        extreme=_direction(lx.EXTREME.search(text), lx.EXTREME_LOW),
+        whole_schedule=bool(lx.WHOLE_SCHEDULE.search(text)), asks_period=bool(lx.ASKS_PERIOD.search(text)),
+        periods=bool(lx.PERIODS.search(text)), period_direction=_direction(lx.PERIOD_COMPARE.search(text)),
+        threshold=Threshold(limit.group("op") or "", limit.group("num") or "", limit.group("sign") or "")
+        if limit else None,
+        parts=bool(lx.PARTS.search(text)), listed=bool(lx.LISTED.search(text)),
+        superlative=bool(lx.SUPERLATIVE.search(text)), rank=_direction(lx.RANK.search(text)),
+        higher=_direction(lx.HIGHER.search(text)),
+        ordinal=lx.PLACES.get(ordinal.group().lower(), 0) if ordinal else 0)
 
 
 def analyse(question: object, max_chars: int) -> Question:
@@ -139,8 +203,11 @@ def analyse(question: object, max_chars: int) -> Question:
     ("What is included in service delivery costs?" asks for words, not an amount)."""
     asked = clean(question, max_chars)
     text = fix_typos(asked)
-    kind = "other" if explains(text) else answer_kind(text)
-    return Question(text, kind, tuple(lexical.terms(text)), asked, lexicon.label_text(text), lexicon.cover_fact(text))
+    found = intents(text)
+    kind = "other" if found.explains else answer_kind(text)
+    return Question(text, kind, tuple(lexical.terms(text)), asked, lx.label_text(text), lx.cover_fact(text),
+                    found, tuple(m.group() for m in YEAR.finditer(text)), frozenset(focus_terms(text)),
+                    frozenset(proper_names(text)))
 
 
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")

@@ -17,7 +17,7 @@ def test_prose_chunks_round_trip(chunks, filing_text):
     words = lambda text: [w for w in re.findall(r"\w+", text) if w != "o"]   # noqa: E731 (o: bullets)
     for c in prose:
         assert c.text == c.view(filing_text).text
-        if not (c.meta or {}).get("footnote"):         # footnotes lead with their row labels
+        if not getattr(c.meta, "footnote", ""):         # footnotes lead with their row labels
             assert words(c.text) == words(filing_text[c.start:c.end]), c.text
         for s, e in c.units:
             assert c.start <= s < e <= c.end
@@ -33,11 +33,11 @@ def test_every_view_maps_back(chunks, filing_text):
 
 
 def test_cells_point_at_the_cell(chunks, filing_text):
-    cells = {(c.meta["row_label"], c.meta["col_label"]): c for c in chunks if c.kind == "cell"}
+    cells = {(c.meta.row_label, c.meta.col_label): c for c in chunks if c.kind == "cell"}
     c = cells[("10 Years", "Class B")]
     assert filing_text[c.start:c.end] == "$1,159"
     assert c.text == "Example of Portfolio Expenses \u2014 10 Years \u2014 Class B: $1,159"
-    assert cells[("Total Annual Portfolio Operating Expense", "Class B")].meta["footnote"].startswith(
+    assert cells[("Total Annual Portfolio Operating Expense", "Class B")].meta.footnote.startswith(
         "The Manager and the Trust")
 
 

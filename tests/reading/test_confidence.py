@@ -14,5 +14,5 @@ def test_names_share_counts_the_question_names_the_answer_sentence_uses():
 def test_the_feature_vector_matches_the_feature_names(bundled_qa):
     _, passages, cands = bundled_qa.candidates("Where is ClearBridge located?")
     neural = [c for c in cands if c.method == confidence.CALIBRATED]
-    assert neural and all(len(c.features["vector"]) == len(confidence.FEATURES) for c in neural)
-    assert all(0.0 <= v <= 1.0 for c in neural for v in c.features["vector"][5:])
+    assert neural and all(len(c.vector) == len(confidence.FEATURES) for c in neural)
+    assert all(0.0 <= v <= 1.0 for c in neural for v in c.vector[5:])

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from qa.reading import phrases
+from qa.understanding.questions import analyse
 
 pytestmark = pytest.mark.slow
 
@@ -113,7 +114,7 @@ def test_the_parsed_neighbourhood_never_cuts_a_word():
 ])
 def test_name_parts(span, question, parts):
     from qa.reading.phrases import name_parts
-    assert [span[a:b] for a, b in name_parts(span, 0, len(span), question)] == parts
+    assert [span[a:b] for a, b in name_parts(span, 0, len(span), analyse(question, 500))] == parts
 
 
 @pytest.mark.parametrize("sentence,read,question,answer", [
@@ -130,5 +131,6 @@ def test_an_amount_is_not_run_on_to_the_noun_the_question_names(sentence, read, 
     """Real spaCy parse: the completion to "$872 million charge" stays when the question does not
     name the charge; a unit ("years") always stays with its amount."""
     start = sentence.index(read)
-    spans = phrases.shape(sentence, start, start + len(read), (0, len(sentence)), question, complements=False)
+    spans = phrases.shape(sentence, start, start + len(read), (0, len(sentence)), analyse(question, 500),
+                          complements=False)
     assert [sentence[a:b] for a, b in spans] == [answer]

@@ -20,5 +20,6 @@ def default_readers(data, settings=None) -> list:
         settings = settings or Settings()
         return structural + [NeuralReader(max_len=settings.window_tokens, stride=settings.window_stride,
                                           max_answer_tokens=settings.max_answer_tokens,
-                                          precision=settings.reader_precision)]
+                                          precision=settings.reader_precision,
+                                          complete_phrases=settings.complete_phrases)]
     return structural + [TypedReader(data)]

@@ -5,7 +5,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from qa.indexing.chunking import Chunk
+from qa.indexing.records import Chunk, ProseMeta, lists_of
 from qa.retrieval import Hit
 from qa.text.views import View, squash
 from qa.understanding.questions import Question
@@ -22,8 +22,26 @@ class ReadPassage:
 
 
 @dataclass(frozen=True)
+class SpanScores:
+    """What the neural reader saw of a span: its margin over the window's null answer, the
+    start x end probability of the span and of the null answer, its logit, and whether it is
+    of the kind a pattern-typed question asks for (None when the question has no such kind)."""
+
+    margin: float
+    span_prob: float
+    null_prob: float
+    logit: float
+    type_ok: bool | None = None
+
+
+@dataclass(frozen=True)
 class Candidate:
-    """A scored answer span in source coordinates; ``score`` is a confidence in 0..1."""
+    """A scored answer span in source coordinates; ``score`` is a confidence in 0..1.
+
+    ``notes`` say what a structural reader matched (the row strength, the side of a change):
+    for reading a result, never for deciding one.  The pipeline sets ``raw`` (the reader's
+    own score, before calibration) and ``vector`` (the calibration features,
+    :data:`qa.reading.confidence.FEATURES`)."""
 
     doc_id: str
     start: int
@@ -31,9 +49,12 @@ class Candidate:
     score: float
     passage: int                      # index into the passages the reader was given
     method: str
-    features: dict = field(default_factory=dict)
+    notes: dict = field(default_factory=dict)
     parts: tuple[tuple[int, int], ...] = ()   # for list answers: each item's span
     chunk: int | None = None                  # the chunk it came from, when not the passage's
+    scores: SpanScores | None = None          # the neural reader's evidence for the span
+    raw: float | None = None
+    vector: tuple[float, ...] = ()
 
     def text_in(self, source: str) -> str:
         """What it answers with: its parts (or its span) as printed, whitespace collapsed, joined by "; "."""
@@ -76,7 +97,7 @@ def widened_chunk(chunks: list[Chunk], sources: dict[str, str], index: int, wind
     group = chunks[lo:hi + 1]
     start, end = group[0].start, group[-1].end
     units = tuple(sorted({u for c in group for u in c.units}))
-    lists = [x for c in group for x in (c.meta or {}).get("lists", [])]
+    lists = tuple(x for c in group for x in lists_of(c))
     return dataclasses.replace(chunk, start=start, end=end, pieces=((start, end),), units=units,
                                text=squash(sources[chunk.doc_id][start:end]),
-                               meta={"lists": lists} if lists else chunk.meta)
+                               meta=ProseMeta(lists) if lists else chunk.meta)

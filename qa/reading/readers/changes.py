@@ -19,6 +19,7 @@ import re
 from qa.reading.readers.base import Candidate, ReadPassage
 from qa.reading.readers.typed import sentence_ranges
 from qa.text import lexical
+from qa.understanding import lexicon
 from qa.understanding.questions import Question
 
 _CHANGE = re.compile(
@@ -26,30 +27,7 @@ _CHANGE = re.compile(
     r"convert|replac|amend|revis|went|go)\w*\b(?:\W+\w+){0,6}?\W+from\s+(?P<old>.+?)\s+to\s+"
     r"(?P<new>.+?)\s*(?=[.;,:(]\s|[.;:]?$|\s(?:due|because|as a result|primarily|mainly|which|effective)\b)",
     re.IGNORECASE)
-_NEW = re.compile(r"\b(?:new|newly|current|currently|now|revised|updated|going forward|from now on|"
-                  r"after|afterwards?|future|become|becomes)\b", re.IGNORECASE)
-_OLD = re.compile(r"\b(?:old|previous|previously|prior|former|formerly|before|original|originally|"
-                  r"earlier|used to|until|past)\b", re.IGNORECASE)
-_MOVEMENT = re.compile(r"\b(?:increase|decrease|change|rise|decline|growth|drop|reason|cause)s?\b",
-                       re.IGNORECASE)
-_WILL = re.compile(r"\b(?:will|shall|is going to)\b", re.IGNORECASE)
-_WAS = re.compile(r"\b(?:was|were|had been|used)\b", re.IGNORECASE)
-CUE_WORDS = set(lexical.terms("new newly current currently now revised updated after future become old "
-                              "previous previously prior former formerly before original originally "
-                              "earlier past change changed"))
-
-
-def side(question: str) -> str | None:
-    """"new" or "old": which side of a change the question asks for (words like new/old first,
-    then tense: will -> new, was -> old); None when it does not say, says both, or asks about
-    the movement itself ("what was the decrease in X?")."""
-    new, old = bool(_NEW.search(question)), bool(_OLD.search(question))
-    if new != old:
-        return "new" if new else "old"
-    if new or _MOVEMENT.search(question):
-        return None           # "what was the decrease in X?" asks for the movement, not a side
-    will, was = bool(_WILL.search(question)), bool(_WAS.search(question))
-    return ("new" if will else "old") if will != was else None
+CUE_WORDS = set(lexical.terms(lexicon.SIDE_WORDS))
 
 
 _KEPT = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "each", "all"}
@@ -78,8 +56,8 @@ class ChangeReader:
     structural = True
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
-        wanted = side(question.text)
-        if wanted is None:
+        wanted = question.intents.side
+        if not wanted:
             return []
         out = []
         for p_idx, passage in enumerate(passages):

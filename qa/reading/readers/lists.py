@@ -11,15 +11,12 @@ it alone exceeds the chunk size), and nested lists.
 """
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
+from qa.indexing.records import ListSpan, lists_of
 from qa.reading.readers.base import Candidate, ReadPassage
 from qa.text import lexical
-from qa.understanding.questions import Question, focus_terms
-
-_MANNER = re.compile(r"\s*(how|why)\b(?!\s+(many|much|long|often))", re.IGNORECASE)
+from qa.understanding.questions import Question
 
 
 class ListReader:
@@ -37,7 +34,7 @@ class ListReader:
             return []
         out = []
         for p_idx, passage in enumerate(passages):
-            for found in (passage.chunk.meta or {}).get("lists", []):
+            for found in lists_of(passage.chunk):
                 cand = self._candidate(question, passage, p_idx, found)
                 if cand is not None:
                     out.append(cand)
@@ -45,14 +42,14 @@ class ListReader:
         return out
 
     def _candidate(self, question: Question, passage: ReadPassage, p_idx: int,
-                   found: dict) -> Candidate | None:
+                   found: ListSpan) -> Candidate | None:
         """The whole list (a "list" question) or the items the question names."""
         source = self._source(passage)
         lead = set(lexical.terms(self._lead_text(passage, found)))
         context = lead | set(lexical.terms(passage.chunk.heading))
         wanted = set(question.terms)
         overlap = len(wanted & context) / len(wanted)
-        items = [tuple(i) for i in found["items"]]
+        items = list(found.items)
         if not items:
             return None
         extra = wanted - context          # what the question adds beyond the lead-in
@@ -61,7 +58,7 @@ class ListReader:
         named = [i for i in items if hits[i]]
         if overlap == 0 and max(hits.values()) < 2:
             return None
-        if _MANNER.match(question.text):
+        if question.intents.manner:
             named = []                    # "how/why…" asks for no items by name
         if question.kind != "list" and not self._names_focus(question, context, named, source):
             return None
@@ -80,7 +77,7 @@ class ListReader:
     def _names_focus(question: Question, context: set, named: list, source: str) -> bool:
         """A "which board…?" question is answered only by a list about boards: the asked-for
         noun must be in the lead-in, the heading or the picked items."""
-        focus = focus_terms(question.text)
+        focus = question.focus
         if not focus:
             return True
         item_terms = {t for s, e in named for t in lexical.terms(source[s:e])}
@@ -90,9 +87,9 @@ class ListReader:
         return self.sources[passage.chunk.doc_id]
 
     @staticmethod
-    def _lead_text(passage: ReadPassage, found: dict) -> str:
-        if not found.get("lead"):
+    def _lead_text(passage: ReadPassage, found: ListSpan) -> str:
+        if not found.lead:
             return ""
-        s, e = found["lead"]
+        s, e = found.lead
         inside = np.flatnonzero((passage.view.offsets >= s) & (passage.view.offsets < e))
         return passage.view.text[inside[0]:inside[-1] + 1] if len(inside) else ""

@@ -13,17 +13,21 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 
 import numpy as np
 
-from qa.reading.readers.base import Candidate, ReadPassage
+from qa.indexing.records import lists_of
+from qa.reading import phrases
+from qa.reading.readers.base import Candidate, ReadPassage, SpanScores
 from qa.reading.span_decoding import best_spans
 from qa.runtime import models
 from qa.text.numbers import parse_number
 from qa.understanding import entities
-from qa.understanding.questions import Question, explains
+from qa.understanding.questions import Question
 
 PATTERN_KINDS = {"date", "year", "percent", "money", "quantity", "duration"}
+BULLET = re.compile(r"\s*(?:[o*\u2022-]|\(?\w{1,3}[.)])\s*")     # "o ", "- ", "(a) ", "2. "
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:
@@ -51,9 +55,36 @@ class NeuralReader:
         return 0.5 if value is None else value
 
     def __init__(self, max_len: int = 192, stride: int = 64, max_answer_tokens: int = 40,
-                 per_window: int = 3, precision: str = "int8"):
+                 per_window: int = 3, precision: str = "int8", complete_phrases: bool = True):
         self.max_len, self.stride, self.precision = max_len, stride, precision
         self.max_answer_tokens, self.per_window = max_answer_tokens, per_window
+        self.complete_phrases = complete_phrases
+
+    def answered(self, cand: Candidate, passages: list[ReadPassage], question: Question | None,
+                 source: str) -> Candidate:
+        """The chosen span as it answers: widened to the phrase it stops inside, to the end of its
+        sentence for an explanation question, and a span listing values answers with them as
+        parts or with the year's (:func:`qa.reading.phrases.shape`); one that runs over two or
+        more items of a list in its passage answers with those items as parts (and one that
+        starts on a bullet marker starts at its item instead).  A span read in a table is kept
+        as printed.  Run on the chosen candidate only: it parses the span's neighbourhood."""
+        chunk = passages[cand.passage].chunk
+        if not self.complete_phrases or chunk.kind in ("cell", "table"):
+            return cand
+        units = [u for u in chunk.units if u[0] <= cand.start < u[1]]
+        spans = phrases.shape(source, cand.start, cand.end, units[0] if units else None,
+                              question, complements=cand.scores is None or cand.scores.type_ok is None)
+        if len(spans) > 1:          # "$88,848, $133,514 and $138,668": its values
+            return dataclasses.replace(cand, start=spans[0][0], end=spans[-1][1], parts=tuple(spans))
+        cand = dataclasses.replace(cand, start=spans[0][0], end=spans[0][1])
+        for found in lists_of(chunk):
+            items = tuple(i for i in found.items if i[0] < cand.end and cand.start < i[1])
+            if len(items) >= 2:
+                return dataclasses.replace(cand, start=items[0][0], end=items[-1][1], parts=items)
+            marker = source[cand.start:items[0][0]] if items else "x"
+            if items and BULLET.fullmatch(marker):              # starts on the item's bullet marker
+                return dataclasses.replace(cand, start=items[0][0])
+        return cand
 
     def _forward(self, question: str, contexts: list[str]):
         model = models.reader(self.precision)
@@ -105,12 +136,11 @@ class NeuralReader:
             return None
         # a span reaching into a cell's labels (kept elsewhere in the filing) is cut to the cell
         src = (max(src[0], passage.chunk.start), min(src[1], passage.chunk.end))
-        if src[0] >= src[1] or (explains(question.text) and parse_number(_kept(passage, span, src)) is not None):
+        if src[0] >= src[1] or (question.intents.explains and parse_number(_kept(passage, span, src)) is not None):
             return None                       # a bare "661,214" explains nothing
         margin = span.score - span.null_score
         typed = self._type_ok(question, passage.view.text[span.char_start:span.char_end])
         score = 1.0 / (1.0 + math.exp(-margin / 2.0)) * (0.5 if typed is False else 1.0)
         return Candidate(passage.chunk.doc_id, src[0], src[1], score, p_idx, self.name,
-                         {"margin": float(margin), "type_ok": typed,
-                          "span_prob": float(p_start[span.start_token] * p_end[span.end_token]),
-                          "null_prob": float(p_start[0] * p_end[0]), "logit": float(span.score)})
+                         scores=SpanScores(float(margin), float(p_start[span.start_token] * p_end[span.end_token]),
+                                           float(p_start[0] * p_end[0]), float(span.score), typed))

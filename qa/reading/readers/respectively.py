@@ -27,7 +27,7 @@ from qa.reading.readers.typed import sentence_ranges
 from qa.text import lexical
 from qa.understanding.entities import PATTERNS
 from qa.understanding.headers import label_scores
-from qa.understanding.questions import Question, explains
+from qa.understanding.questions import Question
 
 _VALUE = re.compile("|".join(f"(?:{PATTERNS[k].pattern})" for k in ("percent", "money", "date")))
 _AMOUNT = re.compile("|".join(f"(?:{PATTERNS[k].pattern})" for k in ("percent", "money")) + r"|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b")
@@ -36,10 +36,6 @@ _NOT_LABEL = lexical.STOP_WORDS | {"respectively", "we", "our", "us", "it", "its
 _GAP = 14               # words after trailing amounts: connector + labels ("were paid in fiscal years 2019 and 2018")
 _BOUND = re.compile(r"\b(?:not\s+(?:to\s+)?exceed|no\s+more\s+than|limited\s+to|up\s+to|at\s+most|"
                     r"capped\s+at|maximum\s+of)\b", re.IGNORECASE)
-_ASKS_BOUND = re.compile(r"\b(?:caps?|capped|limit\w*|exceeds?|max\w*|ceiling|at most|up to)\b",
-                         re.IGNORECASE)
-_COMPARES = re.compile(r"\b(?:or|higher|lower|more|less|larger|smaller|greater|change[ds]?|differ\w*|"
-                       r"increase[ds]?|decrease[ds]?|between|compared?)\b", re.IGNORECASE)
 _QUANTITY = frozenset(lexical.terms("amount value figure number sum"))
 BOUND_FACTOR = {True: 1.1, False: 0.8}     # a stated bound, asked about or not
 
@@ -135,7 +131,7 @@ def _coverage(question: Question, sentence: str, label: str) -> float:
     one ("will not exceed"); a word for a quantity ("amount", "value") is not asked."""
     extra = set(question.terms) - set(lexical.terms(label)) - _QUANTITY
     if _BOUND.search(sentence):
-        extra -= set(lexical.terms(" ".join(_ASKS_BOUND.findall(question.text))))
+        extra -= set(lexical.terms(" ".join(question.intents.bound_words)))
     return len(extra & lexical.term_set(sentence)) / len(extra) if extra else 1.0
 
 
@@ -171,7 +167,7 @@ def _named(question: Question, labels: list[str]) -> list[int]:
     if scores[best] < 0.8:
         return []
     named = [i for i, x in enumerate(scores) if x >= 0.8]
-    if len(named) > 1 and _COMPARES.search(question.text):
+    if len(named) > 1 and question.intents.compares:
         return []
     if len(named) > 1:
         return named
@@ -187,7 +183,7 @@ class RespectivelyReader:
     structural = True
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
-        if explains(question.text):       # "why…?" is not answered by a value
+        if question.intents.explains:       # "why…?" is not answered by a value
             return []
         out = []
         for p_idx, passage in enumerate(passages):
@@ -210,7 +206,7 @@ class RespectivelyReader:
         spans = [passage.view.to_source(vs + values[i][0], vs + values[i][1]) for i in named]
         score = (0.75 + 0.22 * cover) / (1.0 + 0.02 * passage.rank)
         if _BOUND.search(sentence[min(labels[-1][1], values[0][0]):values[0][0]]):
-            score = min(0.99, score * BOUND_FACTOR[bool(_ASKS_BOUND.search(question.text))])
+            score = min(0.99, score * BOUND_FACTOR[bool(question.intents.bound_words)])
         if not all(spans):
             return []
         return [Candidate(passage.chunk.doc_id, spans[0][0], spans[-1][1], score, p_idx, self.name,

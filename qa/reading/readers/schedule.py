@@ -21,12 +21,11 @@ import numpy as np
 
 from qa.reading.readers.base import Candidate, ReadPassage
 from qa.reading.readers.typed import sentence_ranges
-from qa.text.numbers import NUMBER_RE, _to_number, _words_to_digits
+from qa.text.numbers import asset_amounts as _amounts
 from qa.understanding.questions import Question
 
 _PCT = re.compile(r"\d*\.?\d+\s?%")
 _AMOUNT = re.compile(r"\$\s?\d[\d,.]*\s*(?:thousand|million|billion)?", re.IGNORECASE)
-_RATE_WORDS = re.compile(r"\b(rate|fee|fees|percent|percentage|charge|charged|pay|%)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -36,15 +35,6 @@ class Tier:
     low: float
     high: float
     rate: float = 0.0      # the rate's value in percent
-
-
-def _amounts(text: str) -> list[float]:
-    out = []
-    for m in NUMBER_RE.finditer(_words_to_digits(text)):
-        n = _to_number(m)
-        if not n.percent and (n.money or m.group("scale")) and n.value >= 1000:
-            out.append(n.value)
-    return out
 
 
 def tiers(sentence: str) -> list[Tier]:
@@ -74,38 +64,6 @@ def _bounds(words: str, previous_high: float) -> tuple[float, float]:
     return amounts[0], math.inf
 
 
-_SHORTHAND = [(re.compile(p), r) for p, r in [
-    (r"\b(bn|bil+ion|billon)\b", "billion"), (r"\b(mn|mm|mil+ion|millon)\b", "million"),
-    (r"(?<=\d)\s?(bn|b)\b", " billion"), (r"(?<=\d)\s?(mn|mm|m)\b", " million"),
-    # "from 1 to 2 billion": the scale word serves both numbers
-    (r"(\d+(?:\.\d+)?)(\s*(?:to|and|-)\s*\$?\s*\d+(?:\.\d+)?\s*(million|billion))", r"\1 \3\2"),
-]]
-
-
-def _expand(question: str) -> str:
-    text = question.lower()
-    for pattern, repl in _SHORTHAND:
-        text = pattern.sub(repl, text)
-    return text
-
-
-def asked_range(question: str) -> tuple[float, float] | None:
-    """The asset range a question asks about, or None when it names no amount."""
-    q = _expand(question)
-    amounts = _amounts(q)
-    if not amounts:
-        return None
-    if re.search(r"\b(second|next)\b", q):
-        return amounts[0], 2 * amounts[0]
-    if len(amounts) >= 2 and re.search(r"\bbetween\b|\bfrom\b|\bup to\b", q):
-        return amounts[0], amounts[1]
-    if re.search(r"\bover\b|\babove\b|\bexcess\b|\bmore than\b|\bexceeding\b|\bbeyond\b", q):
-        return amounts[0], math.inf
-    if re.search(r"\bfirst\b|\bunder\b|\bbelow\b|\bup to\b|\bless than\b", q):
-        return 0.0, amounts[0]
-    return amounts[0], amounts[0]
-
-
 def _matches(tier: Tier, want: tuple[float, float]) -> bool:
     low, high = want
     if low == high:                                   # a point: the tier that holds it
@@ -113,19 +71,12 @@ def _matches(tier: Tier, want: tuple[float, float]) -> bool:
     return np.isclose(tier.low, low) and (np.isclose(tier.high, high) or high == math.inf == tier.high)
 
 
-_EXTREME = re.compile(r"\b(lowest|minimum|smallest|highest|maximum|largest|top|bottom)\b.*"
-                      r"\b(rate|fee|breakpoint|tier)", re.IGNORECASE)
-
-
-def _extreme(found: list[Tier], match: re.Match) -> list[Tier]:
-    """The tier with the lowest or the highest rate of a schedule."""
+def _extreme(found: list[Tier], direction: str) -> list[Tier]:
+    """The tier with the lowest ("low") or the highest ("high") rate of a schedule."""
     if not found:
         return []
-    low = match.group(1).lower() in ("lowest", "minimum", "smallest", "bottom")
+    low = direction == "low"
     return [min(found, key=lambda t: t.rate) if low else max(found, key=lambda t: t.rate)]
-
-
-_WHOLE = re.compile(r"\b(schedules?|breakpoints|tiers)\b", re.IGNORECASE)
 
 
 def _whole(found: list[Tier], sentence: str) -> tuple[int, int] | None:
@@ -143,10 +94,10 @@ class ScheduleReader:
     structural = True
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
-        want = asked_range(question.text)
-        extreme = _EXTREME.search(question.text)
-        whole = want is None and extreme is None and _WHOLE.search(question.text)
-        if (want is None and extreme is None and not whole) or not _RATE_WORDS.search(question.text):
+        asks = question.intents
+        want, extreme = asks.asset_range, asks.extreme
+        whole = want is None and not extreme and asks.whole_schedule
+        if (want is None and not extreme and not whole) or not asks.rate:
             return []
         out = []
         for p_idx, passage in enumerate(passages):

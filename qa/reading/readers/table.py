@@ -26,26 +26,18 @@ import re
 from collections import defaultdict
 
 from qa.indexing.build import IndexData
+from qa.indexing.records import TableMeta, table_key
 from qa.reading.readers.base import Candidate, ReadPassage, cell_value
 from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_year, pick
-from qa.text.numbers import YEAR as _YEAR
 from qa.understanding import kinds
 from qa.understanding.headers import coordinated, label_scores, label_tokens, normalise, spelled_years
 from qa.understanding.questions import NAME as _NAME
 from qa.understanding.questions import Question
-from qa.understanding.questions import proper_names as _names
 
 _LEAD_IN = 300          # characters before a table that count as its caption
 _COVER = 300            # characters at the top of a filing that name what it is about
-# a question asking how much something moved, which a cell answers only under a label for it
-_MOVE = re.compile(r"\b(increase[ds]?|decrease[ds]?|changed?|changes|rose|fell|grew|declined?)\b", re.IGNORECASE)
 _MOVE_LABEL = re.compile(r"\b(change[ds]?|increase[ds]?|decrease[ds]?|variance|vs|versus|over|difference|"
                          r"growth|movement)\b|%", re.IGNORECASE)
-_SHARE = re.compile(r"%|\b(percent|percentage|proportion|share|ratio|margin|rate)s?\b", re.IGNORECASE)
-_THE_TABLE = re.compile(r"\b(the|this) table\b", re.IGNORECASE)
-# a question asking for a reason or an explanation, which no cell holds
-_REASON = re.compile(r"\b(why|how come)\b|\bwhat (caused|causes|drove|drives|led to)\b|\breasons?\b|"
-                     r"\b(driven|caused) by\b", re.IGNORECASE)
 
 TITLE_BONUS = 0.04     # a cell of a table whose title the question names beats one of a table it does not
 
@@ -59,19 +51,19 @@ def _specific(named: set[str], question: str) -> set[str]:
     return {label for label in named if size[label] == max(size.values())}
 
 
-def _amounts(cols: list[str], question: str) -> list[str]:
+def _amounts(cols: list[str], share: bool) -> list[str]:
     """The column labels a question may name: the amounts, not the percentages ("2019 Amount",
     not "2019 % of total revenue"), unless it asks for a share or no column holds amounts."""
-    if _SHARE.search(question):
+    if share:
         return cols
     return [label for label in cols if "%" not in label] or cols
 
 
-def _group(table: dict, r: int) -> str:
+def _group(table: TableMeta, r: int) -> str:
     """The heading row above row ``r`` ("Deferred income tax expense (benefit):"), or ""."""
     for k in range(r - 1, -1, -1):
-        if table["row_cells"][k] == 0 and table["rows"][k]:
-            return table["rows"][k]
+        if table.row_cells[k] == 0 and table.rows[k]:
+            return table.rows[k]
     return ""
 
 
@@ -89,10 +81,11 @@ class TableReader(RowQuestions):
         self.words: dict[tuple[str, int], set[str]] = {}        # filled as tables are asked about
         self.lower: dict[str, set[str]] = {}
         for i, chunk in enumerate(data.chunks):
-            if chunk.kind == "cell":
-                self.cells[(chunk.doc_id, chunk.meta["table"])].append(i)
-            elif chunk.kind == "table" and "table" in (chunk.meta or {}):
-                self.tables[(chunk.doc_id, chunk.meta["table"])] = i
+            key = table_key(chunk)
+            if chunk.kind == "cell" and key:
+                self.cells[key].append(i)
+            elif chunk.kind == "table" and key:
+                self.tables[key] = i
         self.by_doc: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for key in self.tables:
             self.by_doc[key[0]].append(key)
@@ -113,7 +106,7 @@ class TableReader(RowQuestions):
         words = self._context_words(key)
         if words is None:
             return False
-        names = _names(question.text) - words
+        names = question.names - words
         return bool(names) and bool(names - self._lower_words(key[0]))
 
     def _lower_words(self, doc_id: str) -> set[str]:
@@ -127,10 +120,10 @@ class TableReader(RowQuestions):
         about "the table", also the only table of a document a passage comes from."""
         seen: dict[tuple[str, int], int] = {}
         for p_idx, p in enumerate(passages):
-            meta = p.chunk.meta or {}
-            if p.chunk.kind in ("cell", "table") and "table" in meta:
-                seen.setdefault((p.chunk.doc_id, meta["table"]), p_idx)
-        if _THE_TABLE.search(question.text):
+            key = table_key(p.chunk)
+            if p.chunk.kind in ("cell", "table") and key:
+                seen.setdefault(key, p_idx)
+        if question.intents.names_table:
             for p_idx, p in enumerate(passages):
                 only = self.by_doc.get(p.chunk.doc_id, [])
                 if len(only) == 1:
@@ -143,21 +136,21 @@ class TableReader(RowQuestions):
         if not chunk_ids:
             return None
         meta = {i: self.data.chunks[i].meta for i in chunk_ids}
-        rows = sorted({m["row_label"] for m in meta.values()})
-        cols = _amounts(sorted({m["col_label"] for m in meta.values()}), question.text)
+        rows = sorted({m.row_label for m in meta.values()})
+        cols = _amounts(sorted({m.col_label for m in meta.values()}), question.intents.share)
         row_scores = label_scores(question.label_text, rows)
         if len(rows) == 1 and row_scores[0] < MIN_LABEL:
             return None          # the table's only row label, which the question does not name
         row = pick(row_scores, rows)
         col_scores = label_scores(spelled_years(question.text), cols)
         col = pick(col_scores, cols)
-        if col is None and not _YEAR.search(question.text):
+        if col is None and not question.years:
             col = latest(col_scores, cols)        # "in the third quarter": the latest year's
         if row is None:
             return None
         named_rows = _specific({rows[i] for i in row[0]}, question.text)
-        in_rows = [i for i in chunk_ids if meta[i]["row_label"] in named_rows]
-        filled = _amounts(sorted({meta[i]["col_label"] for i in in_rows}), question.text)
+        in_rows = [i for i in chunk_ids if meta[i].row_label in named_rows]
+        filled = _amounts(sorted({meta[i].col_label for i in in_rows}), question.intents.share)
         if col is None and len(filled) < len(cols):    # of the columns the row fills, one is named
             cols, col = filled, pick(label_scores(spelled_years(question.text), filled), filled)
         if col is None:
@@ -165,10 +158,10 @@ class TableReader(RowQuestions):
             if len(values) != 1 or len(named_rows) != 1 or row[1] < 0.95:
                 return None      # it differs by column and none is named, or the row is a guess
             return in_rows[:1], row[1], 0.5
-        named_cols = of_year(question.text, {cols[i] for i in col[0]})
-        if _MOVE.search(question.text) and not any(_MOVE_LABEL.search(label) for label in named_cols | named_rows):
+        named_cols = of_year(question.years, {cols[i] for i in col[0]})
+        if question.intents.moved and not any(_MOVE_LABEL.search(label) for label in named_cols | named_rows):
             return None          # "the increase in interest income in 2019" is not the 2019 amount
-        match = self._of_group(question, key, [i for i in in_rows if meta[i]["col_label"] in named_cols])
+        match = self._of_group(question, key, [i for i in in_rows if meta[i].col_label in named_cols])
         return (match, row[1], col[1]) if match else None
 
     def _of_group(self, question: Question, key: tuple[str, int], match: list[int]) -> list[int]:
@@ -176,10 +169,10 @@ class TableReader(RowQuestions):
         Federal", "Deferred: Federal"), those under the heading the question names; all of them
         when it names none."""
         metas = [self.data.chunks[i].meta for i in match]
-        if len({(m["row_label"], m["col_label"]) for m in metas}) == len(match) or key not in self.tables:
+        if len({(m.row_label, m.col_label) for m in metas}) == len(match) or key not in self.tables:
             return match
         table = self.data.chunks[self.tables[key]].meta
-        groups = [_group(table, m["row"]) for m in metas]
+        groups = [_group(table, m.row) for m in metas]
         labels = sorted(set(groups))
         chosen = pick(label_scores(question.label_text, labels), labels) if len(labels) > 1 else None
         if chosen is None:
@@ -191,7 +184,7 @@ class TableReader(RowQuestions):
         """A candidate per retrieved table: the rows a group holds, else a year comparison, else
         its year headers, else the cell the question names."""
         out = []
-        if _REASON.search(question.text):
+        if question.intents.cause:
             return out
         for key, p_idx in self._tables(question, passages):
             if self._foreign(question, key):
@@ -243,9 +236,9 @@ class TableReader(RowQuestions):
     def _title_named(question: Question, chunk) -> bool:
         """Whether the question names a word of the table's title that its cell labels lack
         ("return" of "Average Annual Total Returns", asked of a row "Class I" and column "5 Years")."""
-        meta = chunk.meta or {}
-        title = set(label_tokens(meta.get("title") or ""))
-        labels = set(label_tokens(f"{meta.get('row_label', '')} {meta.get('col_label', '')}"))
+        meta = chunk.meta
+        title = set(label_tokens(getattr(meta, "title", "") or ""))
+        labels = set(label_tokens(f"{getattr(meta, 'row_label', '')} {getattr(meta, 'col_label', '')}"))
         return bool((title - labels) & set(label_tokens(question.text)))
 
     def _cell(self, question, key, p_idx: int, decay: float) -> Candidate | None:

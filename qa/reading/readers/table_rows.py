@@ -15,34 +15,12 @@ import re
 from qa.reading.readers.base import cell_value
 from qa.text.numbers import YEAR as _YEAR
 from qa.text.numbers import parse_numbers
+from qa.understanding import lexicon
 from qa.understanding.headers import label_scores
-from qa.understanding.questions import Question
+from qa.understanding.questions import Question, Threshold
 
 MIN_LABEL = 0.4         # the weakest label match that names a label
 MIN_MARGIN = 0.2        # ...and by how much it must beat the runner-up
-_PERIODS = re.compile(r"\b(which|what)\s+(are\s+the\s+)?((fiscal|financial)\s+)?(years|periods)\b|\bin which years\b",
-                      re.IGNORECASE)
-_LOW = {"lower", "lowest", "smaller", "smallest", "less", "least", "fewer"}
-_COMPARE = re.compile(r"\b(which|what)\b.{0,20}\b(year|years|fy|period|quarter)\b.*\b(?P<dir>larger|largest|"
-                      r"higher|highest|greater|greatest|more|most|bigger|biggest|lower|lowest|smaller|"
-                      r"smallest|less|least|fewer)\b", re.IGNORECASE)
-_ASKS_PERIOD = re.compile(r"\b(which|what)\b.{0,20}\b(years?|fy|periods?|quarters?)\b", re.IGNORECASE)
-_THRESHOLD = re.compile(
-    r"\b(?P<op>(?:less|lower|smaller|fewer|greater|more|higher|larger|bigger) than|below|under|above|over|"
-    r"exceed(?:s|ed|ing)?|at least|at most)\s+(?P<num>[-−(]?\s?[$£€]?\s?\(?-?\d[\d,]*(?:\.\d+)?\)?\s?%?)"
-    r"|\b(?P<sign>negative|positive)\b", re.IGNORECASE)
-_ABOVE = ("greater", "more", "higher", "larger", "bigger", "above", "over", "exceed", "at least", "positive")
-_PARTS = re.compile(r"\b(components?|consists?\s+of|consisted\s+of|compris\w*|made\s+up\s+of|making\s+up|"
-                    r"break\s?down\s+of)\b", re.IGNORECASE)
-_LISTED = re.compile(r"\b(items|countries|regions|segments|types|categories)\b.{0,40}\b(in|listed in|shown in|"
-                     r"included in) the table\b|\b(listed|shown|included) in the table\b", re.IGNORECASE)
-_MOST = re.compile(r"\b(most|least|largest|smallest|greatest|highest|lowest)\b", re.IGNORECASE)
-_RANK = re.compile(r"\b(which|what)\b.*\b(?P<dir>most|least|largest|smallest|greatest|highest|lowest|"
-                   r"biggest)\b", re.IGNORECASE)
-_HIGHER = re.compile(r"\b(which|what)\b.*\b(?P<dir>higher|larger|greater|bigger|lower|smaller)\b",
-                     re.IGNORECASE)
-_ORDINAL = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\b", re.IGNORECASE)
-_PLACES = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4, "5th": 4}
 _TOTAL = re.compile(r"\s*(total|subtotal|net)\b", re.IGNORECASE)
 
 
@@ -51,11 +29,11 @@ def _unspace(label: str) -> str:
     return re.sub(r"\b(\d) (?=\d\b)", r"\1", label)
 
 
-def of_year(question: str, labels: set[str]) -> set[str]:
+def of_year(asked: tuple[str, ...], labels: set[str]) -> set[str]:
     """Of several named labels, those holding the one year the question names ("revenue in the
     fiscal 2019 third quarter" of "Fiscal 2019 Third Quarter" and "Fiscal 2018 Third Quarter");
     all of them when the question names no year, several, or one that none holds."""
-    years = {m.group() for m in _YEAR.finditer(question)}
+    years = set(asked)
     if len(labels) < 2 or len(years) != 1:
         return labels
     year = years.pop()
@@ -99,18 +77,18 @@ def latest(scores: list[float], labels: list[str]) -> tuple[list[int], float] | 
     return [max(zip(years, tied))[1]], best
 
 
-def _passes(value: float, limit: re.Match) -> bool:
+def _passes(value: float, limit: Threshold) -> bool:
     """Whether ``value`` meets the question's threshold ("less than 100", "exceeded $20,000",
     "negative")."""
-    if limit.group("sign"):
-        return value < 0 if limit.group("sign").lower() == "negative" else value > 0
-    numbers = parse_numbers(limit.group("num").replace("\u2212", "-"))
+    if limit.sign:
+        return value < 0 if limit.sign.lower() == "negative" else value > 0
+    numbers = parse_numbers(limit.number.replace("\u2212", "-"))
     if not numbers:
         return False
-    op, bound = limit.group("op").lower(), numbers[0].value
+    op, bound = limit.op.lower(), numbers[0].value
     if op in ("at least", "at most"):
         return value >= bound if op == "at least" else value <= bound
-    return value > bound if op.startswith(_ABOVE) else value < bound
+    return value > bound if op.startswith(lexicon.ABOVE_WORDS) else value < bound
 
 
 def _member(labels: list[str], spans: list, counts: list[int], k: int) -> bool:
@@ -159,16 +137,16 @@ class RowQuestions:
         fewer than two such cells."""
         chunk_ids = self.cells.get(key, [])
         meta = {i: self.data.chunks[i].meta for i in chunk_ids}
-        rows = sorted({m["row_label"] for m in meta.values()})
+        rows = sorted({m.row_label for m in meta.values()})
         row = pick(label_scores(question.text, rows)) if rows else None
         if row is None or len(row[0]) != 1:
             return None
         values, seen = [], set()
-        for i in sorted(chunk_ids, key=lambda i: meta[i]["col"]):
-            if meta[i]["row_label"] != rows[row[0][0]]:
+        for i in sorted(chunk_ids, key=lambda i: meta[i].col):
+            if meta[i].row_label != rows[row[0][0]]:
                 continue
             numbers = parse_numbers(cell_value(self.data.chunks, self.data.sources, i))
-            year = self._column_year(key[0], meta[i].get("col_spans", []))
+            year = self._column_year(key[0], meta[i].col_spans)
             if len(numbers) == 1 and year and year[0] not in seen:
                 seen.add(year[0])
                 values.append((numbers[0].value, i, year[1]))
@@ -179,9 +157,9 @@ class RowQuestions:
         for "in which years was X less than 100?" (or "negative") every year whose number passes:
         ([(cell chunk, year span)], row strength), or None.  The threshold is compared as printed
         in the table's own unit ("less than 100.0 million" against cells in millions)."""
-        if not _ASKS_PERIOD.search(question.text):
+        if not question.intents.asks_period:
             return None
-        limit, wanted = _THRESHOLD.search(question.text), _COMPARE.search(question.text)
+        limit, wanted = question.intents.threshold, question.intents.period_direction
         found = self._row_values(question, key) if (limit or wanted) else None
         if found is None:
             return None
@@ -189,8 +167,7 @@ class RowQuestions:
         if limit is not None:
             keep = [(i, span) for value, i, span in values if _passes(value, limit)]
             return (keep, row_s) if keep else None
-        low = wanted.group("dir").lower() in _LOW
-        value, chunk_id, span = (min if low else max)(values, key=lambda v: v[0])
+        value, chunk_id, span = (min if wanted == "low" else max)(values, key=lambda v: v[0])
         return [(chunk_id, span)], row_s
 
     def _components(self, question: Question, key: tuple[str, int]):
@@ -199,12 +176,12 @@ class RowQuestions:
         cases up to a label-only, unlabelled or total row.  For "what items are listed in the
         table?" (no group named): every labelled row with numbers that is not a total.
         ([(start, end)], row strength) or None."""
-        listed = _LISTED.search(question.text)
-        if not (listed or _PARTS.search(question.text)) or key not in self.tables \
-                or _YEAR.search(question.text) or _MOST.search(question.text) or _PERIODS.search(question.text):
+        asks = question.intents
+        listed = asks.listed
+        if not (listed or asks.parts) or key not in self.tables or question.years or asks.superlative or asks.periods:
             return None     # "…components in 2019?" asks for a cell, "…the most?" compares, "which years…"
         meta = self.data.chunks[self.tables[key]].meta
-        labels, spans, counts = meta["rows"], meta.get("row_spans"), meta.get("row_cells")
+        labels, spans, counts = meta.rows, meta.row_spans, meta.row_cells
         if not spans or len(labels) <= 2:
             return None
         picked = pick(label_scores(question.text, labels))
@@ -221,51 +198,49 @@ class RowQuestions:
         not a total) whose number is largest (or smallest) in the one column the question names,
         or in the table's only column; "the second highest" takes the next one.  ((start, end),
         column strength) or None.  Not handled: columns in different units, ties."""
-        wanted = _RANK.search(question.text)
-        if not wanted or _ASKS_PERIOD.search(question.text) or key not in self.tables:
+        wanted, place = question.intents.rank, question.intents.ordinal
+        if not wanted or question.intents.asks_period or key not in self.tables:
             return None
-        ordinal = _ORDINAL.search(question.text)
-        place = _PLACES.get(ordinal.group().lower(), 0) if ordinal else 0
         chunk_ids = self.cells.get(key, [])
         meta = {i: self.data.chunks[i].meta for i in chunk_ids}
-        col = self._named_column(question, sorted({m["col_label"] for m in meta.values()}))
+        col = self._named_column(question, sorted({m.col_label for m in meta.values()}))
         table = self.data.chunks[self.tables[key]].meta
-        labels, spans, counts = table["rows"], table.get("row_spans"), table.get("row_cells")
+        labels, spans, counts = table.rows, table.row_spans, table.row_cells
         if col is None or not spans:
             return None
         values = []
         for i in chunk_ids:
             numbers = parse_numbers(cell_value(self.data.chunks, self.data.sources, i))
-            if meta[i]["col_label"] == col[0] and len(numbers) == 1 and _member(labels, spans, counts, meta[i]["row"]):
-                values.append((numbers[0].value, meta[i]["row"]))
+            if meta[i].col_label == col[0] and len(numbers) == 1 and _member(labels, spans, counts, meta[i].row):
+                values.append((numbers[0].value, meta[i].row))
         if len(values) < max(2, place + 1):
             return None
-        values.sort(reverse=wanted.group("dir").lower() not in _LOW)
+        values.sort(reverse=wanted != "low")
         return tuple(spans[values[place][1]]), col[1]
 
     def _ranked_column(self, question: Question, key: tuple[str, int]):
         """For "which segment has a higher percentage change?" asked of one row: the label of the
         column (not a year) whose number in the row the question names is largest (or smallest).
         ((start, end), row strength) or None."""
-        wanted = _RANK.search(question.text) or _HIGHER.search(question.text)
-        if not wanted or _ASKS_PERIOD.search(question.text):
+        wanted = question.intents.rank or question.intents.higher
+        if not wanted or question.intents.asks_period:
             return None
         chunk_ids = self.cells.get(key, [])
         meta = {i: self.data.chunks[i].meta for i in chunk_ids}
-        rows = sorted({m["row_label"] for m in meta.values()})
+        rows = sorted({m.row_label for m in meta.values()})
         row = pick(label_scores(question.text, rows), rows) if rows else None
         if row is None or len(row[0]) != 1 or row[1] < 0.8:
             return None
         values = []
         for i in chunk_ids:
             numbers = parse_numbers(cell_value(self.data.chunks, self.data.sources, i))
-            pieces = meta[i].get("col_spans")
-            if meta[i]["row_label"] == rows[row[0][0]] and len(numbers) == 1 and pieces \
-                    and not _YEAR.search(meta[i]["col_label"]):
+            pieces = meta[i].col_spans
+            if meta[i].row_label == rows[row[0][0]] and len(numbers) == 1 and pieces \
+                    and not _YEAR.search(meta[i].col_label):
                 values.append((numbers[0].value, tuple(pieces[-1])))
         if len({span for _, span in values}) < 2:
             return None
-        values.sort(reverse=wanted.group("dir").lower() not in _LOW)
+        values.sort(reverse=wanted != "low")
         return values[0][1], row[1]
 
     @staticmethod
@@ -274,19 +249,19 @@ class RowQuestions:
         if len(cols) == 1:
             return cols[0], 1.0
         picked = pick(label_scores(question.text, cols), cols) if cols else None
-        named = of_year(question.text, {cols[i] for i in picked[0]}) if picked else set()
+        named = of_year(question.years, {cols[i] for i in picked[0]}) if picked else set()
         return (named.pop(), picked[1]) if len(named) == 1 else None
 
     def _periods(self, question: Question, key: tuple[str, int]):
         """For "which years does the table show X for?": the year headers, as printed."""
         chunk_ids = self.cells.get(key, [])
-        if not _PERIODS.search(question.text) or not chunk_ids:
+        if not question.intents.periods or not chunk_ids:
             return None
         columns = {}
         for i in chunk_ids:
             meta = self.data.chunks[i].meta
-            if meta["col"] not in columns:
-                columns[meta["col"]] = (self._column_year(key[0], meta.get("col_spans", [])), i)
+            if meta.col not in columns:
+                columns[meta.col] = (self._column_year(key[0], meta.col_spans), i)
         years = {}
         for col in sorted(columns):                   # a year heading two columns counts once
             year, i = columns[col]
@@ -299,9 +274,9 @@ class RowQuestions:
     def _heading_years(self, key: tuple[str, int]) -> dict:
         """The years of a table stacked by row: its label-only rows that name one ("December 31,
         2019" over that year's rows), as {year: (start, end, table chunk)}."""
-        meta = self.data.chunks[self.tables[key]].meta if key in self.tables else {}
-        years = {}
-        for span, count in zip(meta.get("row_spans") or [], meta.get("row_cells") or []):
+        meta = self.data.chunks[self.tables[key]].meta if key in self.tables else None
+        years: dict = {}
+        for span, count in zip(meta.row_spans if meta else (), meta.row_cells if meta else ()):
             found = self._year_span(key[0], span) if span and count == 0 else None
             if found:
                 years.setdefault(self._year_text(key[0], found), (*found, self.tables[key]))

@@ -1,0 +1,70 @@
+"""The question analysed once: question -> kind, intents, years, focus (no models)."""
+import math
+
+import pytest
+
+from qa.understanding.questions import Intents, Threshold, analyse
+
+
+def _intents(question: str) -> Intents:
+    return analyse(question, 500).intents
+
+
+# (question, {intent field: expected value}); fields not named keep their default
+CASES = [
+    ('Why did revenue fall?', {'explains': True, 'cause': True, 'manner': True}),
+    ('What caused the increase in costs?', {'explains': True, 'cause': True, 'moved': True, 'movement': True, 'compares': True}),
+    ('What does net revenue include?', {'explains': True}),
+    ('How does the Fund invest?', {'manner': True}),
+    ('How many funds are there?', {}),
+    ('What is the new benchmark?', {'side': 'new'}),
+    ('What was the objective before?', {'side': 'old'}),
+    ('What was the decrease in net bookings?', {'moved': True, 'movement': True, 'compares': True}),
+    ('What percentage of sales is gross profit?', {'share': True, 'rate': True}),
+    ('What items are listed in the table?', {'names_table': True, 'listed': True}),
+    ('What is the maximum fee?', {'bound_words': ('maximum',), 'rate': True, 'extreme': 'high'}),
+    ('Was the fee higher or lower?', {'side': 'old', 'compares': True, 'rate': True}),
+    ('What were the fees in 2019 and 2018, respectively?', {'side': 'old', 'respectively': True, 'several': True, 'rate': True}),
+    ('What is the fee on assets over $2 billion?', {'rate': True, 'asset_range': (2000000000.0, math.inf),
+      'threshold': Threshold(op='over', number='$2 ', sign='')}),
+    ('What is the rate on the first $500 million?', {'share': True, 'rate': True, 'asset_range': (0.0, 500000000.0)}),
+    ('What is the lowest rate in the schedule?', {'share': True, 'rate': True, 'extreme': 'low',
+      'whole_schedule': True, 'superlative': True, 'rank': 'low'}),
+    ('Which years does the table cover?', {'names_table': True, 'several': True, 'asks_period': True, 'periods': True}),
+    ('In which year was revenue larger?', {'side': 'old', 'compares': True, 'asks_period': True, 'period_direction': 'high', 'higher': 'high'}),
+    ('In which years was revenue less than 100?', {'side': 'old', 'compares': True, 'asks_period': True, 'periods': True, 'period_direction': 'low',
+      'threshold': Threshold(op='less than', number='100', sign='')}),
+    ('In which year was net income negative?', {'side': 'old', 'asks_period': True, 'threshold': Threshold(op='', number='', sign='negative')}),
+    ('What are the components of total revenue?', {'several': True, 'parts': True}),
+    ('Which segment has the second highest revenue?', {'superlative': True, 'rank': 'high', 'ordinal': 1}),
+    ('Which segment has a lower margin?', {'share': True, 'compares': True, 'higher': 'low'}),
+]
+
+
+@pytest.mark.parametrize("question,expected", CASES)
+def test_question_to_intents(question, expected):
+    got = _intents(question)
+    want = {**Intents().__dict__, **expected}
+    assert got.__dict__ == want
+
+
+@pytest.mark.parametrize("question,kind,years,focus", [
+    ("Who is the new adviser?", "entity", (), frozenset()),
+    ("What was revenue in 2019 and 2018?", "other", ("2019", "2018"), frozenset()),
+    ("which board signed off?", "other", (), frozenset({"board"})),
+    ("What is the management fee?", "quantity", (), frozenset()),
+    ("Why did expenses rise in 2019?", "other", ("2019",), frozenset()),   # an explanation expects no type
+])
+def test_question_kind_years_and_focus(question, kind, years, focus):
+    q = analyse(question, 500)
+    assert (q.kind, q.years, q.focus) == (kind, years, focus)
+
+
+def test_the_analysis_reads_the_typo_fixed_text():
+    q = analyse("whos the advisor in 2019?", 500)
+    assert q.text == "who is the adviser in 2019?" and q.asked == "whos the advisor in 2019?"
+    assert q.kind == "entity" and q.years == ("2019",)
+
+
+def test_names_are_the_capitalised_words_past_the_first():
+    assert analyse("Who co-manages the Portfolio with Freeman?", 500).names == {"portfolio", "freeman"}
