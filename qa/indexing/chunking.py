@@ -177,7 +177,7 @@ def _title(doc_id: str, source: str, blocks: list[edgar.Block]) -> tuple[list[Ch
         return [], 0
     start, end = blocks[0].start, blocks[n - 1].end
     return [Chunk(doc_id, "prose", start, end, "", collapse(source, start, end).text, ((start, end),),
-                  tuple((b.start, b.end) for b in blocks[:n]), {"title": True})], n
+                  tuple((b.start, b.end) for b in blocks[:n]))], n
 
 
 def chunk_document(doc_id: str, source: str, max_words: int, overlap: int) -> list[Chunk]:

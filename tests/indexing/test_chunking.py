@@ -57,3 +57,13 @@ def test_chunks_respect_the_size_limit(chunks):
 def test_sections_carry_headings(chunks):
     headings = {c.heading for c in chunks}
     assert {"Fees and Expenses", "Portfolio Management", "Prior Experience with Comparable Fund"} <= headings
+
+
+def test_every_chunk_carries_its_kinds_record():
+    """A fresh chunk's meta is the typed record the store loads back, never a bare dict
+    (a title chunk once carried {"title": True}, which broke the evidence list)."""
+    from qa.indexing.records import CellMeta, ProseMeta, TableMeta
+    source = "FUND NAME\n\nSUPPLEMENT TO THE PROSPECTUS\n\nThe fund invests in stocks. It may lose money.\n"
+    expected = {"prose": (ProseMeta, type(None)), "table": (TableMeta,), "cell": (CellMeta,)}
+    made = chunking.chunk_document("d", source, 120, 20)
+    assert made and all(isinstance(c.meta, expected[c.kind]) for c in made)
