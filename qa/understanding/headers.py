@@ -86,11 +86,15 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
     token_sets = [set(label_tokens(label)) for label in labels]
     shared = set.intersection(*token_sets) if len(token_sets) > 1 else set()
     scores = []
-    for label, disc in zip(labels, distinctive(labels)):
-        norm = normalise(label)
-        if norm and re.search(rf"(?<![0-9a-z]){re.escape(norm)}(?![0-9a-z])", q_norm):
+    norms = [normalise(label) for label in labels]
+    for label, norm, disc in zip(labels, norms, distinctive(labels)):
+        if norm and _quoted(norm, q_norm):
             scores.append(1.0)
             continue
+        head = normalise(_QUALIFIER.sub("", label))
+        if head != norm and head not in norms and len(head.split()) >= 3 and _quoted(head, q_norm):
+            scores.append(1.0)                # "Maximum Sales Charge (Load) Imposed on Purchases
+            continue                          # (as a percentage of offering price)"
         hits = sum(_has_token(q_all if len(t) == 1 else q_tokens, t, shared) for t in disc)
         score = min(1.0, hits / max(1, min(len(disc), 2))) * 0.9 if disc else 0.0
         if len(disc) >= 4 and disc <= set(q_all):
@@ -105,6 +109,11 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
             score = min(score, 0.5)           # "Fiscal 2018 Third Quarter" is not "fiscal 2019 third quarter"
         scores.append(score)
     return _drop_nested(labels, scores, q_norm)
+
+
+def _quoted(norm: str, q_norm: str) -> bool:
+    """Whether the normalised label stands in the normalised question as whole words."""
+    return bool(re.search(rf"(?<![0-9a-z]){re.escape(norm)}(?![0-9a-z])", q_norm))
 
 
 def _solid_in(solid: str, q_all: list[str]) -> bool:
@@ -164,6 +173,7 @@ def spelled_years(question: str) -> str:
     return _RANGE.sub(spell, question)
 
 
+_QUALIFIER = re.compile(r"\s*\([^()]{12,}\)\s*$")   # a trailing "(as a percentage of offering price)"
 _JOINS = {"and", "or", "vs", "versus", "&", "plus"}
 
 

@@ -36,6 +36,11 @@ def is_date(text: str) -> bool:
     return bool(parts) and all(_DATE.match(p) for p in parts)
 
 
+def expects_amount(kind: str) -> bool:
+    """Whether a question of ``kind`` asks for an amount (a percentage, money, a number)."""
+    return kind in _AMOUNTS
+
+
 def agrees(kind: str, text: str) -> bool:
     """False when ``text`` cannot answer a question expecting ``kind``."""
     if kind in ("entity", "location"):

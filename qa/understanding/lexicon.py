@@ -42,6 +42,13 @@ def label_text(question: str) -> str:
     return f"{question} {' '.join(dict.fromkeys(extra))}" if extra else question
 
 
+def without_terms(question: str) -> str:
+    """The question with each trade term blanked out: "CDSC" is vocabulary, not a name."""
+    for pattern, _ in _COMPILED:
+        question = pattern.sub(" ", question)
+    return question
+
+
 _COVER = (
     ("ticker", re.compile(r"\btickers?\b|\b(?:trading )?symbols?\b", re.IGNORECASE)),
     ("file_number", re.compile(r"\bfile (?:number|no\.?)s?\b|\bregistration (?:number|no\.?)\b", re.IGNORECASE)),

@@ -207,7 +207,7 @@ def analyse(question: object, max_chars: int) -> Question:
     kind = "other" if found.explains else answer_kind(text)
     return Question(text, kind, tuple(lexical.terms(text)), asked, lx.label_text(text), lx.cover_fact(text),
                     found, tuple(m.group() for m in YEAR.finditer(text)), frozenset(focus_terms(text)),
-                    frozenset(proper_names(text)))
+                    frozenset(proper_names(lx.without_terms(text))))
 
 
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")

@@ -129,3 +129,14 @@ def test_which_column_holds_the_larger_value_of_a_named_row(bundled_qa, question
     """Real models and index: the fee table's classes are columns; the row named decides."""
     answer = bundled_qa.ask(question)
     assert (answer.method, answer.text) == ("table", column), answer
+
+
+def test_of_a_rows_unlabelled_cells_an_amount_question_gets_the_amount(tmp_path):
+    """"Worst Quarter | 1Q 2022 | (4.95%)" prints no column labels: the return is the amount."""
+    text = ("<html><body><p>The Fund's returns.</p><table>"
+            "<tr><td>Best Quarter</td><td>2Q 2020</td><td>8.44%</td></tr>"
+            "<tr><td>Worst Quarter</td><td>1Q 2022</td><td>(4.95%)</td></tr></table></body></html>")
+    path = tmp_path / "returns.htm"
+    path.write_text(text)
+    answer = qa.QA.from_files([path]).ask("What was the fund's worst quarterly return?")
+    assert answer.found and answer.text == "(4.95%)", answer

@@ -68,3 +68,8 @@ def test_the_analysis_reads_the_typo_fixed_text():
 
 def test_names_are_the_capitalised_words_past_the_first():
     assert analyse("Who co-manages the Portfolio with Freeman?", 500).names == {"portfolio", "freeman"}
+
+
+def test_a_trade_term_is_no_name():
+    """"CDSC" is fund vocabulary: a table that never prints it may still answer."""
+    assert analyse("Is there a CDSC on Class A shares?", 500).names == {"class"}

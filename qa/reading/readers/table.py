@@ -67,6 +67,9 @@ def _group(table: TableMeta, r: int) -> str:
     return ""
 
 
+VERBATIM = 0.95     # a label the question quotes (headers.label_scores)
+
+
 class TableReader(RowQuestions):
     """Cell lookup by row and column labels (see module docstring)."""
 
@@ -162,7 +165,18 @@ class TableReader(RowQuestions):
         if question.intents.moved and not any(_MOVE_LABEL.search(label) for label in named_cols | named_rows):
             return None          # "the increase in interest income in 2019" is not the 2019 amount
         match = self._of_group(question, key, [i for i in in_rows if meta[i].col_label in named_cols])
+        if len(match) > 1 and not any(meta[i].col_label for i in match):
+            match = self._the_amount(question, match)   # a row of cells under no column label
         return (match, row[1], col[1]) if match else None
+
+    def _the_amount(self, question: Question, match: list[int]) -> list[int]:
+        """Of a row's unlabelled cells ("1Q 2022" | "(4.95%)"), the one amount an amount
+        question asks for; none when the question or the cells leave it open."""
+        if not kinds.expects_amount(question.kind):
+            return []
+        values = {i: cell_value(self.data.chunks, self.data.sources, i) for i in match}
+        amounts = [i for i, v in values.items() if kinds.is_amount(v) and not kinds.is_date(v)]
+        return amounts if len(amounts) == 1 else []
 
     def _of_group(self, question: Question, key: tuple[str, int], match: list[int]) -> list[int]:
         """Of cells that repeat one row and column label under several group headings ("Current:
@@ -195,8 +209,38 @@ class TableReader(RowQuestions):
                     or self._cell(question, key, p_idx, decay))
             if cand is not None:
                 out.append(cand)
+        if not out:
+            out = self._unretrieved(question, passages)
         out.sort(key=lambda c: -c.score)
         return out
+
+    def _unretrieved(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
+        """When no retrieved table answers: the cells of the top passage's filing's other tables
+        whose row and column the question both names word for word ("the 10-year cost of
+        $10,000 in Class A shares", when retrieval brought the fee table, not the example)."""
+        if not passages:
+            return []
+        touched = {key for key, _ in self._tables(question, passages)}
+        decay = 1.0 + 0.03 * len(passages)
+        out = []
+        for key in self.by_doc.get(passages[0].chunk.doc_id, []):
+            if key in touched or self._foreign(question, key):
+                continue
+            cand = self._cell(question, key, 0, decay) if self._quotes_both(question, key) else None
+            if cand is not None and not cand.parts:
+                out.append(cand)
+        return out
+
+    def _quotes_both(self, question: Question, key: tuple[str, int]) -> bool:
+        """Whether the question quotes one of a table's several row labels and one of its
+        several column labels (a table of one row or column names nothing by itself)."""
+        metas = [self.data.chunks[i].meta for i in self.cells.get(key, [])]
+        rows = sorted({m.row_label for m in metas})
+        cols = sorted({m.col_label for m in metas})
+        if len(rows) < 2 or len(cols) < 2:
+            return False
+        return (max(label_scores(question.label_text, rows)) >= VERBATIM
+                and max(label_scores(spelled_years(question.text), cols)) >= VERBATIM)
 
     def _compared(self, question, key, p_idx: int, decay: float) -> Candidate | None:
         compared = self._compare(question, key)

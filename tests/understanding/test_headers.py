@@ -1,0 +1,27 @@
+"""Header matching: how strongly a question names a table label (no models)."""
+from qa.reading.readers.table_rows import pick
+from qa.understanding.headers import label_scores
+from qa.understanding.questions import analyse
+
+ROWS = ["Maximum Deferred Sales Charge (Load) (as a percentage of the lesser of purchase price)",
+        "Maximum Sales Charge (Load) Imposed on Purchases (as a percentage of offering price)",
+        "Maximum Sales Charge (Load) Imposed on Reinvested Dividends",
+        "Redemption Fee Imposed (as a percentage of amount redeemed)"]
+
+
+def test_a_label_is_quoted_without_its_trailing_qualifier():
+    question = analyse("What's the maximum front-end load on Class A?", 500)
+    scores = label_scores(question.label_text, ROWS)
+    assert pick(scores, ROWS) == ([1], 1.0)
+
+
+def test_a_short_parenthesis_is_part_of_the_label():
+    """"(Load)" is too short to be a qualifier: "maximum sales charge" alone quotes no label."""
+    scores = label_scores("What is the maximum sales charge on Class A?", ROWS)
+    assert max(scores) < 1.0
+
+
+def test_a_qualifier_tells_labels_apart_when_another_label_is_the_bare_head():
+    """"Free cash flow (pre-spectrum)" is not "Free cash flow" when the table prints both."""
+    labels = ["Free cash flow (pre-spectrum)", "Licence and spectrum payments", "Free cash flow"]
+    assert pick(label_scores("How much is the 2019 free cash flow?", labels), labels) == ([2], 1.0)
