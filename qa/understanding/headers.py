@@ -88,7 +88,7 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
     scores = []
     norms = [normalise(label) for label in labels]
     for label, norm, disc in zip(labels, norms, distinctive(labels)):
-        if norm and _quoted(norm, q_norm):
+        if len(norm) > 1 and _quoted(norm, q_norm):     # a one-letter label counts as "Class S" only
             scores.append(1.0)
             continue
         head = normalise(_QUALIFIER.sub("", label))

@@ -55,6 +55,9 @@ _COVER = (
 )
 
 
+ALL_OF_FACT = re.compile(r"\b(?:tickers|symbols|file numbers)\b", re.IGNORECASE)   # "What are the tickers?"
+
+
 def cover_fact(question: str) -> str:
     """"ticker" or "file_number" when the question asks for that fact of a filing's cover, else ""."""
     for name, pattern in _COVER:

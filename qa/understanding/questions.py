@@ -67,6 +67,7 @@ class Intents:
     rank: str = ""                 # "which X has the highest Y?"
     higher: str = ""               # "which X is higher?"
     ordinal: int = 0               # "the second highest": 1 (0 for the first)
+    every_fact: bool = False       # "What are the tickers?": every ticker of the cover line
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,8 @@ def intents(text: str) -> Intents:
         parts=bool(lx.PARTS.search(text)), listed=bool(lx.LISTED.search(text)),
         superlative=bool(lx.SUPERLATIVE.search(text)), rank=_direction(lx.RANK.search(text)),
         higher=_direction(lx.HIGHER.search(text)),
-        ordinal=lx.PLACES.get(ordinal.group().lower(), 0) if ordinal else 0)
+        ordinal=lx.PLACES.get(ordinal.group().lower(), 0) if ordinal else 0,
+        every_fact=bool(lx.ALL_OF_FACT.search(text)))
 
 
 def analyse(question: object, max_chars: int) -> Question:

@@ -1,6 +1,8 @@
 """The cover reader, fed a filing's text and passages directly (fast tier: no model loaded)."""
 from __future__ import annotations
 
+import pytest
+
 from qa.indexing.records import Chunk
 from qa.reading.readers.base import ReadPassage
 from qa.reading.readers.cover import CoverReader
@@ -34,3 +36,26 @@ def test_the_file_number_of_the_act_the_question_names():
 
 def test_other_questions_are_not_its_business():
     assert _ask("What does the fund seek?") == ""
+
+
+# (cover line as printed, question, expected answer): labels beside, after or above the ticker
+ONE_LINE = [
+    ("Investor Class: EXAIX | Class A: EXAAX | Class II: EXBBX\n", "What's the Class II ticker?", "EXBBX"),
+    ("Ticker: EXAFX (Class A); EXAJX (Class I)\n", "What is the Class I ticker?", "EXAJX"),
+    ("Class/Ticker: ADV/EXADX; I/EXAGX; R6/EXAQX; S/EXAZX\n", "What's the ticker for the R6 class?", "EXAQX"),
+    ("Class/Ticker\n\nA EXMAX Investor EXMVX C EXMCX I EXMIX\n", "What's the Class I ticker?", "EXMIX"),
+    ("|  | Institutional Class | Investor Class |\n|---|---|---|\n| Example Fund | EXIIX | EXVVX |\n",
+     "What's the ticker for the Investor Class?", "EXVVX"),
+    ("Ticker: EXONX\n\nAbout the fund.\n\nTicker: EXONX\n", "What's the fund's ticker?", "EXONX"),
+    ("Ticker: EXAFX (Class A); EXAJX (Class I)\n", "What are the fund's tickers?", "EXAFX (Class A); EXAJX (Class I)"),
+]
+
+
+@pytest.mark.parametrize("source, question, expected", ONE_LINE)
+def test_a_tickers_own_label_names_it(source, question, expected):
+    assert _ask(question, "Example Fund\n\n" + source) == expected
+
+
+def test_what_s_is_no_class_s():
+    """The "s" of "What's" does not name a class printed as "S"."""
+    assert _ask("What's the ticker?", "Example Fund\n\nClass/Ticker: I/EXAGX; S/EXAZX\n") == ""

@@ -4,15 +4,20 @@ A summary prospectus prints its tickers on the cover ("CLASS R6 SHARES (TICKER V
 "Institutional Shares (Ticker: MZCIX)", a class/ticker table) and a registration statement
 or 10-K its file numbers ("Investment Company Act File No. 811-06125", "Commission File
 Number: 001-36743").  The question analysis says which fact is asked (``Question.cover``);
-this reader finds every ticker or file number of the filing and picks the one whose line the
-question names best (the class, the act), by the same label matching as table headers.
+this reader finds every ticker or file number of the filing and picks, by the same label
+matching as table headers, first the line the question names (the fund, the act), then of
+its several tickers the one whose own label the question names: the class printed beside it
+("Class II: INDSX", "VNDFX (Class A)", "R6/VSPRX", "A MDHAX Investor MDHVX") or above it in a
+pipe table's header row.  "What are the tickers?" gets every ticker of the line, as printed.
 
 Not handled: tickers printed without a "Ticker"/"Symbol" word nearby that do not end in X
-(ETF tickers in running text), and file numbers of other registrants named in the filing.
+(ETF tickers in running text), a class label printed after its ticker without parentheses,
+and file numbers of other registrants named in the filing.
 """
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from qa.reading.readers.base import Candidate, ReadPassage
 from qa.reading.readers.table_rows import pick
@@ -25,7 +30,22 @@ _FILE_NO = re.compile(r"\b(?P<n>(?:811|033|333|002|001|000|005|814|022|024|028)-
 _ACTS = {"811": "Investment Company Act", "814": "Investment Company Act", "033": "Securities Act registration",
          "333": "Securities Act registration", "002": "Securities Act registration",
          "001": "Exchange Act Commission", "000": "Exchange Act Commission", "005": "Exchange Act Commission"}
-_NOT_TICKER = {"THE", "AND", "FUND", "CLASS", "SHARE", "TRUST", "ETF", "INC", "LLC", "NONE", "FOR"}
+_SEPARATORS = " \t:;,/|()-\u2013\u2014"
+_TICKER_WORD = re.compile(r"\b(?:class\s*/\s*)?(?:ticker|symbol)s?(?: symbols?)?\b", re.IGNORECASE)
+_AFTER = re.compile(r"\s*\(([^()]{1,40})\)")
+_NOT_TICKER = {"INDEX", "THE", "AND", "FUND", "CLASS", "SHARE", "TRUST", "ETF", "INC", "LLC", "NONE", "FOR"}
+
+
+class Fact(NamedTuple):
+    """A ticker or file number: its span, its line, its own label ("" when none is printed)
+    and where that label starts (``start`` when it follows the value)."""
+
+    start: int
+    end: int
+    line: str
+    label: str = ""
+    label_start: int = -1
+    label_end: int = -1
 
 
 class CoverReader:
@@ -37,9 +57,9 @@ class CoverReader:
 
     def __init__(self, sources: dict[str, str]):
         self.sources = sources
-        self._found: dict[tuple[str, str], list[tuple[int, int, str]]] = {}   # (doc, fact): found once
+        self._found: dict[tuple[str, str], list[Fact]] = {}   # (doc, fact): found once
 
-    def _facts(self, doc_id: str, fact: str) -> list[tuple[int, int, str]]:
+    def _facts(self, doc_id: str, fact: str) -> list[Fact]:
         """Every ticker or file number of a filing with its line, scanned once per filing."""
         key = (doc_id, fact)
         if key not in self._found:
@@ -53,17 +73,36 @@ class CoverReader:
         found = self._facts(doc_id, question.cover)
         if not found:
             return []
-        contexts = [context for _, _, context in found]
-        chosen = pick(label_scores(question.text, contexts), contexts)
-        if chosen is None:
-            return []
-        named, strength = chosen
-        spans = sorted({found[i][:2] for i in named})
-        values = {self.sources[doc_id][s:e] for s, e in spans}
-        if len(values) > 1 and strength < 0.95:
+        lines = [f.line for f in found]
+        chosen = pick(label_scores(question.text, lines), lines)
+        named, strength = chosen if chosen is not None else (list(range(len(found))), 0.0)
+        facts = sorted({found[i] for i in named})
+        source = self.sources[doc_id]
+        if len({source[f.start:f.end] for f in facts}) > 1:
+            return self._one_of(question, doc_id, facts, strength)
+        start, end = facts[0].start, facts[0].end
+        return [Candidate(doc_id, start, end, 0.75 + 0.24 * max(strength, 0.5), 0, self.name,
+                          {"cover": question.cover})]
+
+    def _one_of(self, question: Question, doc_id: str, facts: list[Fact], strength: float) -> list[Candidate]:
+        """Of several tickers, the one whose label the question names; all of one line's when it
+        asks for all of them; else none (for file numbers: the first of a line it names)."""
+        labels = [f.label for f in facts]
+        chosen = pick(label_scores(question.text, labels), labels) if any(labels) else None
+        if chosen is not None and chosen[1] >= 0.9 and len(chosen[0]) == 1:
+            fact = facts[chosen[0][0]]
+            return [Candidate(doc_id, fact.start, fact.end, 0.75 + 0.24 * chosen[1], 0, self.name,
+                              {"cover": question.cover, "label": fact.label})]
+        same_line = len({f.line for f in facts}) == 1
+        if question.intents.every_fact and same_line and all(labels):
+            first, last = facts[0], facts[-1]
+            start = min(first.start, first.label_start)
+            end = max(last.end, last.label_end)
+            return [Candidate(doc_id, start, end, 0.9, 0, self.name, {"cover": question.cover, "every": True})]
+        if strength < 0.95 or question.cover == "ticker":
             return []                            # several, and the question names none of them
-        start, end = spans[0]
-        return [Candidate(doc_id, start, end, 0.75 + 0.24 * strength, 0, self.name, {"cover": question.cover})]
+        return [Candidate(doc_id, facts[0].start, facts[0].end, 0.75 + 0.24 * strength, 0, self.name,
+                          {"cover": question.cover})]
 
 
 def _line(source: str, start: int, end: int) -> str:
@@ -72,20 +111,64 @@ def _line(source: str, start: int, end: int) -> str:
     return source[max(lo, start - 120):hi if hi >= 0 else len(source)]
 
 
-def _tickers(source: str) -> list[tuple[int, int, str]]:
-    out, seen = [], set()
+def _bounds(source: str, start: int) -> tuple[int, int]:
+    lo = source.rfind("\n", 0, start) + 1
+    hi = source.find("\n", start)
+    return lo, hi if hi >= 0 else len(source)
+
+
+def _tickers(source: str) -> list[Fact]:
+    out: list[Fact] = []
+    seen: set[tuple[int, int]] = set()
     for m in _TICKER.finditer(source):
         group = "a" if m.group("a") else "b"
         token = m.group(group)
-        if not token.isupper() or token in _NOT_TICKER:
-            continue
+        if not token.isupper() or token in _NOT_TICKER or re.match(r"/[A-Z]{4}X\b", source[m.end(group):]):
+            continue                                 # "ADV/IASCX": ADV is the class, not a ticker
         span = m.span(group)
         if span not in seen:
             seen.add(span)
-            out.append((span[0], span[1], _line(source, *span)))
+            prev = out[-1].end if out else 0
+            out.append(Fact(span[0], span[1], _line(source, *span), *_label(source, span, prev)))
     return out
 
 
-def _file_numbers(source: str) -> list[tuple[int, int, str]]:
-    return [(m.start("n"), m.end("n"), f"{_line(source, m.start(), m.end())} {_ACTS.get(m.group('n')[:3], '')}")
+def _label(source: str, span: tuple[int, int], prev_end: int) -> tuple[str, int, int]:
+    """The class a ticker's own label names, and the label's span: the header cell above it in
+    a pipe table, a parenthesis after it, else up to three words before it on its line."""
+    start, end = span
+    lo, hi = _bounds(source, start)
+    if source[lo:lo + 1] == "|":
+        return _header_cell(source, lo, start), start, end
+    after = _AFTER.match(source, end, hi)
+    if after and not _TICKER.search(after.group(1)):
+        return after.group(1).strip(), start, after.end()
+    left = max(lo, prev_end)
+    segment = _TICKER_WORD.sub(" ", source[left:start])
+    words = segment.strip(_SEPARATORS).split()[-3:]
+    if not words:
+        return "", start, end
+    label = " ".join(words)
+    found = source.rfind(words[0], left, start)
+    return label, found if found >= 0 else start, end
+
+
+def _header_cell(source: str, lo: int, start: int) -> str:
+    """The header row's cell above the pipe-table cell holding ``start`` ("" when none)."""
+    column = source[lo:start].count("|") - 1
+    top = lo
+    while top > 0:
+        above = source.rfind("\n", 0, top - 1) + 1
+        if source[above:above + 1] != "|":
+            break
+        top = above
+    header = source[top:source.find("\n", top)].strip().strip("|").split("|")
+    if top == lo or column < 0 or column >= len(header):
+        return ""
+    return header[column].strip()
+
+
+def _file_numbers(source: str) -> list[Fact]:
+    return [Fact(m.start("n"), m.end("n"), f"{_line(source, m.start(), m.end())} {_ACTS.get(m.group('n')[:3], '')}",
+                 "", m.start("n"), m.end("n"))
             for m in _FILE_NO.finditer(source)]
