@@ -49,6 +49,33 @@ def without_terms(question: str) -> str:
     return question
 
 
+# The service providers a filing names, as a question asks for them and as the filing's defined
+# term or sentence calls them: (role, question pattern, the role's printed name).
+ROLES: tuple[tuple[str, re.Pattern, re.Pattern], ...] = tuple(
+    (role, re.compile(asked, re.IGNORECASE), re.compile(printed, re.IGNORECASE)) for role, asked, printed in (
+        ("sub-sub-adviser", r"\bsub-sub-?advis[eo]r\b", r"sub-sub-?advis[eo]r"),
+        ("sub-adviser", r"\bsub-?advis(?:[eo]r|es)\b", r"sub-?advis[eo]r"),
+        ("adviser", r"\b(?<!-)advis(?:[eo]r|es)\b", r"(?:investment )?(?<!-)advis[eo]r"),
+        ("distributor", r"\bdistribut(?:or|es)\b|\bprincipal underwriter\b", r"(?:principal )?(?:distributor|underwriter)"),
+        ("custodian", r"\bcustodian\b", r"custodian"),
+        ("transfer agent", r"\btransfer agent\b", r"transfer agent"),
+        ("administrator", r"\badministrator\b|\badministers\b", r"(?:fund )?administrator"),
+        ("auditor", r"\bauditor\b|\baudits\b|\bpublic accounting firm\b",
+         r"(?:independent )?(?:registered )?(?:public accounting firm|auditors?)"),
+        ("trustee", r"\btrustee\b", r"trustee"),
+        ("sponsor", r"\bsponsors?\b", r"sponsor"),
+    ))
+_WHO = re.compile(r"^\s*(?:who(?:'s| is| are|m)?\b|which (?:firm|company|bank|entity|adviser|advisor|organization)\b|"
+                  r"what (?:firm|company|bank|entity|organization)\b)", re.IGNORECASE)
+
+
+def asked_role(question: str) -> str:
+    """The service provider a "Who is the custodian?" question asks for, or ""."""
+    if not _WHO.search(question):
+        return ""
+    return next((role for role, asked, _ in ROLES if asked.search(question)), "")
+
+
 _COVER = (
     ("ticker", re.compile(r"\btickers?\b|\b(?:trading )?symbols?\b", re.IGNORECASE)),
     ("file_number", re.compile(r"\bfile (?:number|no\.?)s?\b|\bregistration (?:number|no\.?)\b", re.IGNORECASE)),

@@ -84,6 +84,7 @@ class Question:
     years: tuple[str, ...] = ()          # the years it names, in order ("2019", "2018")
     focus: frozenset[str] = frozenset()  # the stemmed noun of "which X"/"what X"
     names: frozenset[str] = frozenset()  # its capitalised names, lower-cased (:func:`proper_names`)
+    role: str = ""            # the service provider it asks for: "adviser", "custodian"... (lexicon.ROLES)
 
     @property
     def label_text(self) -> str:
@@ -209,7 +210,7 @@ def analyse(question: object, max_chars: int) -> Question:
     kind = "other" if found.explains else answer_kind(text)
     return Question(text, kind, tuple(lexical.terms(text)), asked, lx.label_text(text), lx.cover_fact(text),
                     found, tuple(m.group() for m in YEAR.finditer(text)), frozenset(focus_terms(text)),
-                    frozenset(proper_names(lx.without_terms(text))))
+                    frozenset(proper_names(lx.without_terms(text))), role=lx.asked_role(text))
 
 
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")

@@ -1,0 +1,113 @@
+"""Service providers read from the whole filing: "Who is the investment adviser?".
+
+A fund filing names its adviser, sub-adviser, distributor, custodian, transfer agent,
+administrator, auditor, trustee or sponsor in a few set ways:
+
+- a defined term: ``Vontobel Asset Management, Inc. (the “Adviser”)``;
+- an appositive: ``Vontobel Asset Management, Inc., the investment adviser of the Fund``;
+- a sentence: ``Victory Capital Management Inc. serves as the Fund’s investment adviser``,
+  ``The Fund’s distributor is ALPS Distributors, Inc.``
+
+The question analysis says which role is asked (``Question.role``, from
+:data:`qa.understanding.lexicon.ROLES`); this reader finds every firm the filing gives that
+role, scanning each filing once per role, and answers with the one it names most often.
+
+Not handled: a role given only by a table or a heading above the firm's name (the table and
+span readers read those), firms whose names are not capitalised, and a change of provider
+(the old and the new firm count alike; two named equally often give no answer).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from qa.reading.readers.base import Candidate, ReadPassage
+from qa.understanding.lexicon import ROLES
+from qa.understanding.questions import Question
+
+_WORD = r"(?:[A-Z][\w.&’'-]*|&|and|of|de|\([A-Z][\w.]*\))"
+_SUFFIX = r"(?:,?\s+(?:Inc\.|LLC|L\.P\.|LLP|Ltd\.|N\.A\.|Co\.|Corp\.|Limited))?"
+_FIRM = rf"(?P<firm>[A-Z][\w.&’'-]*(?:[ \t]+{_WORD})*{_SUFFIX})"
+_OWNER = r"(?:the |its |the Fund[’']s |the Trust[’']s |the Portfolio[’']s )?"
+_DEFINED = r"\s*\((?:together, |collectively, )?(?:the |its )?[“\"](?P<term>[^”\"]{2,40})[”\"]\)"
+_VERB = r"(?:serves|acts|will serve|will act) as"
+_FIRMLIKE = re.compile(r"\b(?:Inc|LLC|L\.P|LLP|Ltd|Limited|Company|Co|Corp|Corporation|N\.A|Management|Advisors|"
+                       r"Advisers|Investments|Bank|Partners|Group|Distributors|Services|Securities|Capital|"
+                       r"Solutions|AG|SA|PLC|GmbH|Pte)\b\.?")
+SCORE = 0.92          # a firm the filing itself gives the role (above the pipeline's SURE)
+
+
+def _patterns(printed: str) -> list[re.Pattern]:
+    """The defined term (its term checked apart), the appositive, "X serves as the adviser",
+    "the adviser is X"; the role's words in any case, the firm's capitals as printed."""
+    role = rf"(?i:{_OWNER}(?:{printed}))"
+    return [re.compile(_FIRM + _DEFINED),
+            re.compile(rf"{_FIRM},\s+{role}\b(?=[ \t]*(?:[,;.()\n]|$|of the|to the|for the|and ))(?! of the [Ss]ub)"),
+            re.compile(rf"{_FIRM},?\s+(?i:{_VERB})\s+{role}\b"),
+            re.compile(rf"\b{role}\s+(?i:(?:(?:of|to|for) the (?:Fund|Trust|Portfolio)\s+)?is)\s+{_FIRM}")]
+
+
+class RoleReader:
+    """Answers "Who is the custodian?" with the firm the filing gives that role."""
+
+    name = "role"
+    threshold = 0.5
+    structural = True
+
+    def __init__(self, sources: dict[str, str]):
+        self.sources = sources
+        self._found: dict[tuple[str, str], list[tuple[int, int]]] = {}   # (doc, role): firm spans
+
+    def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
+        if not question.role or not passages:
+            return []
+        doc_id = passages[0].chunk.doc_id
+        spans = self._firms(doc_id, question.role)
+        source = self.sources[doc_id]
+        counts = Counter(_key(source[s:e]) for s, e in spans)
+        if not counts:
+            return []
+        ranked = counts.most_common(2)
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return []                                # two firms, named alike: a change, or a guess
+        start, end = next((s, e) for s, e in spans if _key(source[s:e]) == ranked[0][0])
+        return [Candidate(doc_id, start, end, SCORE, 0, self.name, {"role": question.role, "seen": ranked[0][1]})]
+
+    def _firms(self, doc_id: str, role: str) -> list[tuple[int, int]]:
+        key = (doc_id, role)
+        if key not in self._found:
+            printed = next(p for r, _, p in ROLES if r == role)
+            self._found[key] = _scan(self.sources[doc_id], printed)
+        return self._found[key]
+
+
+def _scan(source: str, printed: re.Pattern) -> list[tuple[int, int]]:
+    """Spans of every firm the filing gives the role ``printed`` names, in order."""
+    whole = re.compile(rf"(?:{printed.pattern})", re.IGNORECASE)
+    out = []
+    for k, pattern in enumerate(_patterns(printed.pattern)):
+        for m in pattern.finditer(source):
+            if k == 0 and not whole.fullmatch(m.group("term").strip()):
+                continue
+            start, end = _trim(source, m.start("firm"), m.end("firm"))
+            firm = source[start:end]
+            if len(firm.split()) >= 2 and (k == 0 or _FIRMLIKE.search(firm)):   # "Clearing Process, the Trustee" is no firm
+                out.append((start, end))
+    return sorted(set(out))
+
+
+_LEAD = re.compile(r"^(?:The Fund[’']s |The |A |An )?(?:[A-Z][\w-]* )*?(?:Adviser|Advisor|Sub-Adviser|Distributor|"
+                   r"Custodian|Trustee|Sponsor|Administrator),\s+")
+
+
+def _trim(source: str, start: int, end: int) -> tuple[int, int]:
+    """The firm without a lead-in the capitals pattern swallowed ("The Fund’s Adviser, ")."""
+    text = source[start:end]
+    lead = _LEAD.match(text)
+    if lead:
+        start += lead.end()
+    return start, end
+
+
+def _key(name: str) -> str:
+    return " ".join(re.sub(r"[.,]", " ", name).lower().split())
