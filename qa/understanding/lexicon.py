@@ -69,6 +69,11 @@ _WHO = re.compile(r"^\s*(?:who(?:'s| is| are|m)?\b|which (?:firm|company|bank|en
                   r"what (?:firm|company|bank|entity|organization)\b)", re.IGNORECASE)
 
 
+def role_named(role: str, label: str) -> bool:
+    """Whether a printed label names ``role`` ("Custodian", "Investment Adviser")."""
+    return any(r == role and printed.search(label) for r, _, printed in ROLES)
+
+
 def asked_role(question: str) -> str:
     """The service provider a "Who is the custodian?" question asks for, or ""."""
     if not _WHO.search(question):

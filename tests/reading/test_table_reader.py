@@ -140,3 +140,4 @@ def test_of_a_rows_unlabelled_cells_an_amount_question_gets_the_amount(tmp_path)
     path.write_text(text)
     answer = qa.QA.from_files([path]).ask("What was the fund's worst quarterly return?")
     assert answer.found and answer.text == "(4.95%)", answer
+

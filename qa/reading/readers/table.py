@@ -31,6 +31,7 @@ from qa.reading.readers.base import Candidate, ReadPassage, cell_value
 from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_year, pick
 from qa.understanding import kinds
 from qa.understanding.headers import coordinated, label_scores, label_tokens, normalise, spelled_years
+from qa.understanding.lexicon import role_named
 from qa.understanding.questions import NAME as _NAME
 from qa.understanding.questions import Question
 
@@ -57,6 +58,11 @@ def _amounts(cols: list[str], share: bool) -> list[str]:
     if share:
         return cols
     return [label for label in cols if "%" not in label] or cols
+
+
+def _labels(chunk) -> str:
+    meta = chunk.meta
+    return " ".join(str(getattr(meta, name, "") or "") for name in ("title", "row_label", "col_label"))
 
 
 def _group(table: TableMeta, r: int) -> str:
@@ -211,6 +217,8 @@ class TableReader(RowQuestions):
                 out.append(cand)
         if not out:
             out = self._unretrieved(question, passages)
+        if question.role:      # "Who is the custodian?" from a cell only under a "Custodian" label
+            out = [c for c in out if c.chunk is not None and role_named(question.role, _labels(self.data.chunks[c.chunk]))]
         out.sort(key=lambda c: -c.score)
         return out
 
