@@ -45,6 +45,8 @@ def agrees(kind: str, text: str) -> bool:
     """False when ``text`` cannot answer a question expecting ``kind``."""
     if kind in ("entity", "location"):
         return not (is_amount(text) or is_date(text))
+    if kind == "percent" and is_amount(text) and all(p.lstrip("(-").startswith("$") for p in _parts(text)):
+        return False                         # "the 5-year return" is not "$915"
     if kind in _AMOUNTS:
         return any(c.isdigit() for c in text) or any(p.lower() in NONE_WORDS for p in _parts(text))
     if kind in ("date", "year"):

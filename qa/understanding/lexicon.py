@@ -108,6 +108,7 @@ KIND_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNOREC
     (r"\bwhen\b|\bwhat (date|day)\b|\bwhich (date|day)\b|\bas of what\b|\bdated\b", "date"),
     (r"\bwhat (percent|percentage)\b|\bwhat %|\bhow much (of a |of an )?(fee|rate|return|expense|percent)",
      "percent"),
+    (r"^(?!.*\$)(?!.*\bcosts?\b).*\b(returns?|yields?|expense ratios?)\b.*\?$", "percent"),   # a return is a percentage
     (r"\b(fee|rate|expense ratio|return|yield|expenses?|cost|charge)s?\b.*\?$", "quantity"),
     (r"\bhow much\b|\bwhat (is|was) the (amount|cost|value)\b|\bdollars?\b", "money"),
     (r"\bhow many\b", "number"),

@@ -17,6 +17,10 @@ from qa.understanding.questions import analyse
     ("When did the fund start?", "August 1, 2016", True),
     ("When did the fund start?", "Class I", False),
     ("What does the fund seek?", "2013", True),
+    ("Class I 5-year return?", "$514", False),                 # a return is a percentage
+    ("Class I 5-year return?", "(4.95%)", True),
+    ("What would $10,000 cost over 10 years?", "$514", True),
+    ("What is the gross expense ratio for Class A?", "1.42%", True),
 ])
 def test_agreement(question, answer, ok):
     assert agrees(analyse(question, 500).kind, answer) is ok
