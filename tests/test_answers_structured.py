@@ -77,10 +77,10 @@ def test_a_cell_does_not_answer_for_a_name_its_table_never_mentions(bundled_qa, 
 
 
 def test_names_a_question_uses():
-    from qa.reading.readers.table import _names
-    assert _names("What was the S&P 500 Index's 10 year return?") == {"s&p", "index"}
-    assert _names("What Is The Total Annual Expense For Class B?") == set()
-    assert _names("fee for class b") == set()
+    from qa.understanding.questions import analyse
+    assert analyse("What was the S&P 500 Index's 10 year return?", 500).names == {"s&p", "index"}
+    assert analyse("What Is The Total Annual Expense For Class B?", 500).names == set()
+    assert analyse("fee for class b", 500).names == set()
 
 
 def test_question_focus():
