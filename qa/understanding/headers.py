@@ -200,10 +200,12 @@ def _drop_nested(labels: list[str], scores: list[float], q_norm: str) -> list[fl
     """A label matched only inside a longer matched label ("Other" in "Rent and other
     deposits") does not count as named."""
     norms = [normalise(label) for label in labels]
+    words = [set(n.split()) - _STOP for n in norms]
     out = list(scores)
     for i, a in enumerate(norms):
         for j, b in enumerate(norms):
             if i != j and scores[i] >= 0.95 and scores[j] >= 0.95 and len(b) > len(a) and \
-                    re.search(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", b):
-                out[i] = min(out[i], 0.5)
+                    (re.search(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", b) or
+                     (len(words[i]) >= 3 and words[i] < words[j])):   # "Fee Waiver and Expense Reimbursement"
+                out[i] = min(out[i], 0.5)                              # in "... After Fee Waiver/Expense ..."
     return out
