@@ -1,4 +1,4 @@
-"""TAT-QA runner: score the pipeline on the span and multi-span questions of the TAT-QA dev set.
+"""TAT-QA runner: score the pipeline on the span, multi-span and arithmetic questions of the TAT-QA dev set.
 
 Every context (one table and its paragraphs) becomes one document (:func:`render`); all
 of them go into one index.  Each span / multi-span question is asked twice: limited to
@@ -7,8 +7,11 @@ its own document, and open (over every indexed context).  Scores use
 
     python -m eval.tatqa [--limit N] [--out eval/tatqa_results.json] [--markdown eval/tatqa_report.md]
 
-Not handled: arithmetic and count questions (counted as not attempted: the pipeline
-only quotes the filing), and percentage scales that only a column header shows (a
+An arithmetic answer is scored by its computed value (the derived reader's
+:class:`~qa.answer.Derivation`), with scale "percent" for a percentage or percentage points
+and the context's unit otherwise, as the benchmark's metric does (number match, scale checked).
+
+Not handled: count questions (counted as not attempted), and percentage scales that only a column header shows (a
 predicted ``13.2`` from a "%" column gets no "percent" scale).
 """
 from __future__ import annotations
@@ -29,13 +32,14 @@ from qa.runtime import models
 from qa.settings import Settings
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "tatqa" / "tatqa_dataset_dev.json"
-SCORED_TYPES = ("span", "multi-span")
+EXTRACTIVE = ("span", "multi-span")
+SCORED_TYPES = EXTRACTIVE + ("arithmetic",)
 SOURCES = ("text", "table", "table-text")
-GROUPS = ("all",) + SCORED_TYPES + SOURCES
+GROUPS = ("all", "extractive") + SCORED_TYPES + SOURCES     # "all": every scored question; sources: extractive only
 SETTINGS = {"limited": "limited to its context", "open": "open (all indexed contexts)"}
 REFERENCE = ("Published reference points (whole test set, *all* answer types, including arithmetic "
              "and count): TAGOP (RoBERTa-large) F1 58.0; human experts F1 90.8. Not comparable "
-             "one-to-one: ours covers span and multi-span questions only, on dev contexts.")
+             "one-to-one: ours covers span, multi-span and arithmetic questions (not count), on dev contexts.")
 _UNIT = re.compile(
     r"(?:\bin\s*|[$£€¥]\s*|\b(?:rmb|usd)\s*['’]?\s*|\(\s*)(?P<word>thousand|million|billion)s?\b"
     r"|(?P<thousand>(?:['’‘]|\$\s*)000\b|\bin\s+000['’]?s\b)|(?P<million>[$£€¥]\s*m\b)|(?P<billion>[$£€¥]\s*bn\b)", re.IGNORECASE)
@@ -151,13 +155,16 @@ def _ask(pipeline: QA, question: str, doc_id: str | None) -> dict:
     except QAError as exc:
         answer, found, spans, error = None, False, (), str(exc)
     ms = (time.perf_counter() - start) * 1000
-    preds = [s.text for s in spans] if found else []
+    derived = answer.derivation if found and answer else None
+    preds = [derived.value] if derived else [s.text for s in spans] if found else []
     withheld = answer.alternatives[0] if answer and not found and answer.alternatives else None
     source = answer.evidence[0] if found and answer.evidence else None
     cell = source.meta if source and source.kind == "cell" else {}
     percent_cell = "%" in cell.get("col_label", "") + cell.get("row_label", "")
     return {"predictions": preds, "doc_id": answer.doc_id if found else None, "percent_cell": percent_cell,
             "from_table": bool(source) and source.kind in ("cell", "table"),
+            "derived": None if derived is None else {"operation": derived.operation, "result": derived.result,
+                                                     "formula": derived.formula, "percent": derived.percent},
             "method": answer.method if answer else "", "score": round(answer.score, 3) if answer else 0.0,
             "withheld": withheld.text if withheld else "", "error": error, "ms": round(ms, 1)}
 
@@ -170,8 +177,10 @@ def _score(pipeline: QA, context: dict, question: dict, unit: str) -> dict:
               "gold": gold, "scale": question["scale"]}
     for setting, limit_to in (("limited", doc_id), ("open", None)):
         result = _ask(pipeline, question["question"], limit_to)
-        result["scale"] = answer_scale(result["predictions"], result.pop("percent_cell"), unit,
-                                       result["from_table"])
+        percent_cell = result.pop("percent_cell")
+        derived = result["derived"]
+        result["scale"] = ("percent" if derived["percent"] else unit) if derived else \
+            answer_scale(result["predictions"], percent_cell, unit, result["from_table"])
         result["em"], result["f1"] = em_f1(result["predictions"], gold, result["scale"],
                                            question["scale"])
         record[setting] = result
@@ -182,7 +191,8 @@ def summarise(records: list[dict], setting: str) -> dict:
     """EM and F1 (0..100) and counts by group: all, answer type, answer source."""
     out = {}
     for group in GROUPS:
-        chosen = [r for r in records if group in ("all", r["answer_type"], r["answer_from"])]
+        chosen = [r for r in records if group in ("all", r["answer_type"])
+                  or (group == "extractive" or group == r["answer_from"]) and r["answer_type"] in EXTRACTIVE]
         n = len(chosen)
         em = 100 * sum(r[setting]["em"] for r in chosen) / n if n else 0.0
         f1 = 100 * sum(r[setting]["f1"] for r in chosen) / n if n else 0.0
@@ -191,8 +201,8 @@ def summarise(records: list[dict], setting: str) -> dict:
 
 
 def run(path: str | Path = DEFAULT_PATH, limit: int | None = None,
-        settings: Settings | None = None) -> dict:
-    """Index the contexts, ask every span / multi-span question in both settings, score them.
+        settings: Settings | None = None, types: tuple[str, ...] = SCORED_TYPES) -> dict:
+    """Index the contexts, ask every question of the scored ``types`` in both settings, score them.
 
     Every TAT-QA question has an answer, so by default nothing is withheld (threshold 0)."""
     settings = settings or Settings(threshold=0.0)
@@ -202,8 +212,8 @@ def run(path: str | Path = DEFAULT_PATH, limit: int | None = None,
                              progress=True)
     index_seconds = time.perf_counter() - start
     questions = [(c, q) for c in contexts for q in c["questions"]]
-    skipped = [q["answer_type"] for _, q in questions if q["answer_type"] not in SCORED_TYPES]
-    scored = [(c, q) for c, q in questions if q["answer_type"] in SCORED_TYPES]
+    skipped = [q["answer_type"] for _, q in questions if q["answer_type"] not in types]
+    scored = [(c, q) for c, q in questions if q["answer_type"] in types]
     units = {c["table"]["uid"]: context_scale(c) for c in contexts}
     records = [_score(pipeline, c, q, units[c["table"]["uid"]])
                for c, q in tqdm(scored, desc="asking", leave=False)]
@@ -239,7 +249,7 @@ def markdown(results: dict) -> str:
     """A report section: setting x group EM / F1 (n), counts, timing, reference points."""
     q, t = results["questions"], results["timing"]
     skipped = ", ".join(f"{k} {v}" for k, v in q["not_attempted"].items() if k != "total")
-    lines = [f"## TAT-QA dev: span and multi-span questions ({results['contexts']} contexts)", "",
+    lines = [f"## TAT-QA dev: span, multi-span and arithmetic questions ({results['contexts']} contexts)", "",
              "EM / F1 (n questions), 0-100.", "",
              "| setting | " + " | ".join(GROUPS) + " |", "|---" * (len(GROUPS) + 1) + "|"]
     for setting, label in SETTINGS.items():
@@ -261,10 +271,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N contexts")
     parser.add_argument("--out", default="eval/tatqa_results.json", help="JSON results")
     parser.add_argument("--markdown", default="eval/tatqa_report.md", help="markdown report section")
+    parser.add_argument("--types", nargs="+", choices=SCORED_TYPES, default=list(SCORED_TYPES),
+                        help="answer types to score (default: all three)")
     parser.add_argument("--abstain", action="store_true",
                         help="keep the shipped abstention thresholds (default: answer everything)")
     args = parser.parse_args(argv)
-    results = run(args.path, args.limit, Settings() if args.abstain else None)
+    results = run(args.path, args.limit, Settings() if args.abstain else None, tuple(args.types))
     Path(args.out).write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     Path(args.markdown).write_text(markdown(results), encoding="utf-8")
     print(f"{'setting':<9}" + "".join(f"{g:>22}" for g in GROUPS))

@@ -30,13 +30,35 @@ class Passage:
     meta: dict = field(default_factory=dict)   # for cells: row_label, col_label, footnote
 
 
+@dataclass(frozen=True)
+class Derivation:
+    """How a computed answer was reached: the operation, each operand as the filing prints it
+    (with its offsets), the formula over the printed operands, and the result.
+
+    ``value`` is the result as a plain number ("-0.25"); ``result`` is how the answer reads
+    ("-0.25 percentage points", "-6.70%", "$1,159").  Not handled: units other than percent
+    and dollars, and a scale ("in thousands") the table states: the result is in the table's own units."""
+
+    operation: str             # "change", "difference", "percent_change", "sum", "average", "share", "ratio"
+    operands: tuple[Span, ...]
+    formula: str               # "0.94% − 0.69%"
+    value: str
+    result: str
+    percent: bool = False      # the result is a percentage or percentage points
+
+    def __str__(self) -> str:
+        return f"{self.result} = {self.formula}"
+
+
 @dataclass(frozen=True, kw_only=True)
 class Answer:
     """What the filing says in answer to ``question``, or ``found=False`` when it does not say.
 
     When found, ``" ".join(source_text(doc_id)[start:end].split()) == text``, except for
     list answers: then ``spans`` holds each item (each with that property), ``text`` joins
-    them with "; " and ``start``/``end`` run from the first item to the last.
+    them with "; " and ``start``/``end`` run from the first item to the last; and except for
+    computed answers: then ``derivation`` says how ``text`` was computed, ``spans`` holds its
+    operands as quoted, and ``start``/``end`` run from the first operand to the last.
     """
 
     question: str
@@ -52,7 +74,8 @@ class Answer:
     spans: tuple[Span, ...] = ()
     alternatives: tuple[Span, ...] = ()
     evidence: tuple[Passage, ...] = ()
-    method: str = ""           # which reader produced it: "neural", "typed", "table", "list"
+    method: str = ""           # which reader produced it: "neural", "typed", "table", "list", "derived"
+    derivation: Derivation | None = None
 
     def to_dict(self) -> dict:
         """A JSON-ready dict (for ``qa ask --json`` and the web API)."""

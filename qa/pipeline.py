@@ -2,7 +2,7 @@
 
 ``QA`` is safe to share between threads: an ask holds the pipeline's lock, so
 concurrent asks give exactly the answers of a sequential run.
-Not handled: questions whose answer needs arithmetic over several facts.
+Not handled: arithmetic over facts that are not all cells of one table.
 """
 from __future__ import annotations
 
@@ -237,9 +237,11 @@ class QA:
         parts = tuple(Span(squash(source[s:e]), best.doc_id, s, e, best.score)
                       for s, e in best.parts) or (spans[0],)
         cs, ce, context = self._context(ranked[0], best)
-        return Answer(question=q.asked, text="; ".join(p.text for p in parts), found=True, score=best.score,
-                      doc_id=best.doc_id, start=best.start, end=best.end, context=context, context_start=cs,
-                      context_end=ce, spans=parts, alternatives=spans[1:6], evidence=evidence, method=best.method)
+        derived = best.derivation
+        return Answer(question=q.asked, text=derived.result if derived else "; ".join(p.text for p in parts),
+                      found=True, score=best.score, doc_id=best.doc_id, start=best.start, end=best.end,
+                      context=context, context_start=cs, context_end=ce, spans=derived.operands if derived else parts,
+                      alternatives=spans[1:6], evidence=evidence, method=best.method, derivation=derived)
 
     def as_answered(self, cand: Candidate, passages: list[ReadPassage], q: Question | None = None) -> Candidate:
         """The candidate as ``ask`` would answer with it: shaped by the reader that proposed it,

@@ -43,9 +43,12 @@ def cmd_ask(args) -> int:
         for p in answer.evidence[:3]:
             print(textwrap.indent(textwrap.fill(p.text[:300], 88), "    > "))
         return 0
-    print(answer.text)
+    derived = answer.derivation
+    print(str(derived) if derived else answer.text)
     print(f"  confidence {answer.score:.2f} · {answer.doc_id} · characters {answer.start}-{answer.end}"
           f" · {answer.method}")
+    for span in derived.operands if derived else ():
+        print(f"  operand {span.text} · characters {span.start}-{span.end}")
     print(textwrap.indent(textwrap.fill(_highlight(answer), 88), "  > "))
     return 0
 

@@ -89,9 +89,16 @@ def answer_view(answer: Answer, source: str | None, name: str) -> str:
     meta = (f'from <b>{esc(name)}</b> \u00b7 characters {answer.start:,}\u2013{answer.end:,}'
             + (f' \u00b7 {esc(answer.method)} reader' if answer.method else ""))
     card = (f'<div class="qa-card qa-found" data-question="{esc(answer.question)}">{_asked(answer)}'
-            f'<div class="qa-answer">{esc(answer.text)}</div>{confidence_bar(answer.score)}'
+            f'<div class="qa-answer">{esc(answer.text)}</div>{_derivation(answer)}{confidence_bar(answer.score)}'
             f'<p class="qa-meta">{meta}</p></div>')
     return card + (table_view(answer, source) or passage_view(answer, source))
+
+
+def _derivation(answer: Answer) -> str:
+    """A computed answer's formula over the operands as printed (each highlighted in the filing)."""
+    if answer.derivation is None:
+        return ""
+    return f'<p class="qa-derivation">= {esc(answer.derivation.formula)} <span class="qa-meta">(computed; operands highlighted)</span></p>'
 
 
 def _asked(answer: Answer) -> str:

@@ -145,7 +145,7 @@ DEFINES = re.compile(r"^\s*what (is|are) (an? )?(?:(?!(?:the|as|for|of|in|by|to|
                      re.IGNORECASE)
 # a cause, which no table cell holds (narrower than EXPLAINS: "what does X include?" is answered by rows)
 CAUSE = re.compile(r"\b(why|how come)\b|\bwhat (caused|causes|drove|drives|led to)\b|\breasons?\b|"
-                   r"\b(driven|caused) by\b", re.IGNORECASE)
+                   r"\b(driven|caused) by\b|\b(due|attributable) to\s*\??\s*$", re.IGNORECASE)
 # "how/why…" asks for a manner or a reason, not for listed items by name
 MANNER = re.compile(r"\s*(how|why)\b(?!\s+(many|much|long|often))", re.IGNORECASE)
 # how much something moved, which a cell answers only under a label for the movement
@@ -218,3 +218,22 @@ FOCUS = re.compile(r"\b(?:which|what)\s+(?:other\s+)?([a-z][\w-]*)", re.IGNORECA
 NOT_FOCUS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", "can", "may", "might",
                        "should", "would", "could", "has", "have", "had", "if", "the", "a", "an", "of", "kind",
                        "kinds", "type", "types", "sort", "sorts"})
+
+
+# The arithmetic a question asks for (:mod:`qa.reading.readers.derived`), tried in order: the
+# first that matches names it.  "share" is one amount as a percentage of another; "difference"
+# is "how much more ... than"; "change" compares one thing at two times.
+OPERATIONS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in (
+    ("percent_change", r"\b(?:percent(?:age)?|%)\s*(?:change|increase|decrease|growth|decline|rise|fall|drop)|"
+                       r"\bgrowth rate\b|\bby what (?:percent(?:age)?|%)\b|\bchange in percent(?:age)?\b"),
+    ("ratio", r"\bratio (?:of|between)\b"),
+    ("share", r"\b(?:as an? |what )(?:percentage|percent|proportion|share|fraction) of\b|"
+              r"\bpercentage of (?:the )?(?:total|combined)\b|\bwhat (?:percentage|percent|proportion) (?:of|is|was|did|does)\b|"
+              r"\bpercentage (?:constitution )?of\b[^?]*\b(?:in|of|over|among|to) (?:the )?(?:\w+ )?total\b"),
+    ("difference", r"\bdifference\b|\bhow (?:much|many) (?:more|less|fewer|higher|lower|greater|larger|smaller|bigger)\b|"
+                   r"\bby how (?:much|many)\b"),
+    ("average", r"(?<!weighted[- ])\baverage\b(?![- ]weighted)|\bmean\b"),
+    ("sum", r"\bcombined\b|\bsum of\b|\bin total(?=\s*[?,.]|\s*$)|\btotal of\b|\badd(?:ed)? (?:up|together)\b|\baltogether\b"),
+    ("change", r"\b(?:change|increase|decrease|decline|growth|variance|movement)\b"),
+    ("sum", r"\btotal\b[^?]*\b(?:19|20)\d\d\b[^?]*\b(?:and|to)\b[^?]*\b(?:19|20)\d\d\b"),   # "the total X in 2019 and 2018"
+))

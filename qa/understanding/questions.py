@@ -85,6 +85,7 @@ class Question:
     focus: frozenset[str] = frozenset()  # the stemmed noun of "which X"/"what X"
     names: frozenset[str] = frozenset()  # its capitalised names, lower-cased (:func:`proper_names`)
     role: str = ""            # the service provider it asks for: "adviser", "custodian"... (lexicon.ROLES)
+    operation: str = ""       # the arithmetic it asks for: "change", "sum"... (lexicon.OPERATIONS), or ""
 
     @property
     def label_text(self) -> str:
@@ -210,7 +211,15 @@ def analyse(question: object, max_chars: int) -> Question:
     kind = "other" if found.explains else answer_kind(text)
     return Question(text, kind, tuple(lexical.terms(text)), asked, lx.label_text(text), lx.cover_fact(text),
                     found, tuple(m.group() for m in YEAR.finditer(text)), frozenset(focus_terms(text)),
-                    frozenset(proper_names(lx.without_terms(text))), role=lx.asked_role(text))
+                    frozenset(proper_names(lx.without_terms(text))), role=lx.asked_role(text),
+                    operation=operation(text))
+
+
+def operation(text: str) -> str:
+    """The arithmetic a question asks for (:data:`lexicon.OPERATIONS`), or "" for none.
+    Whether the filing's numbers allow it is the derived reader's to say: "average annual
+    total return" is a table's label, not an average to take."""
+    return next((name for name, pattern in lx.OPERATIONS if pattern.search(text)), "")
 
 
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")

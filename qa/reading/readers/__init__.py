@@ -2,10 +2,12 @@
 
 
 def default_readers(data, settings=None) -> list:
-    """Cover facts, service providers, table cells, lists, fee schedules, "respectively" pairs, "from X to Y" changes, then spans
+    """Cover facts, service providers, arithmetic over cells, table cells, lists, fee schedules,
+    "respectively" pairs, "from X to Y" changes, then spans
     (the trained reader, or typed candidates without it)."""
     from qa.reading.readers.changes import ChangeReader
     from qa.reading.readers.cover import CoverReader
+    from qa.reading.readers.derived import DerivedReader
     from qa.reading.readers.lists import ListReader
     from qa.reading.readers.respectively import RespectivelyReader
     from qa.reading.readers.roles import RoleReader
@@ -13,7 +15,7 @@ def default_readers(data, settings=None) -> list:
     from qa.reading.readers.table import TableReader
     from qa.reading.readers.typed import TypedReader
     from qa.runtime import models
-    structural = [CoverReader(data.sources), RoleReader(data.sources), TableReader(data), ListReader(data.sources),
+    structural = [CoverReader(data.sources), RoleReader(data.sources), DerivedReader(data), TableReader(data), ListReader(data.sources),
                   ScheduleReader(), RespectivelyReader(),
                   ChangeReader()]
     if models.reader_available():

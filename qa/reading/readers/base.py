@@ -5,6 +5,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from qa.answer import Derivation
 from qa.indexing.records import Chunk, ProseMeta, lists_of
 from qa.retrieval import Hit
 from qa.text.views import View, squash
@@ -55,9 +56,13 @@ class Candidate:
     scores: SpanScores | None = None          # the neural reader's evidence for the span
     raw: float | None = None
     vector: tuple[float, ...] = ()
+    derivation: Derivation | None = None      # a computed answer: its operands are ``parts``
 
     def text_in(self, source: str) -> str:
-        """What it answers with: its parts (or its span) as printed, whitespace collapsed, joined by "; "."""
+        """What it answers with: a computed result, else its parts (or its span) as printed,
+        whitespace collapsed, joined by "; "."""
+        if self.derivation is not None:
+            return self.derivation.result
         return "; ".join(squash(source[s:e]) for s, e in self.parts) or squash(source[self.start:self.end])
 
 

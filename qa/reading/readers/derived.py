@@ -1,0 +1,200 @@
+"""Answers that need arithmetic over a table's cells, with every operand quoted.
+
+The question analysis names the operation (:data:`qa.understanding.lexicon.OPERATIONS`).  In
+each retrieved table the operands are the cells of one named row under two or more named
+columns ("Revenues" in 2019 and 2018), or of two or more named rows under one named column
+("Class B" and "Class A" total expenses); row and column labels are matched as the table
+reader matches them.  A change is the later year's value minus the earlier one's, or
+without years the first-named minus the second-named; a share is the first-named as a
+percentage of the second.  The computation is :func:`qa.reading.arithmetic.compute`.
+
+A number the table prints is quoted, not recomputed: a table whose own cell answers the
+question (a "% of total" column, a "Change" column, an "Average" row) is left to the table
+reader.  Without every operand found and printed as a number, it proposes nothing.
+
+Not handled: operands from prose, or from two tables; tables whose labels sit in the body;
+questions naming an operand by a figure's position ("the largest segment"); counts.
+"""
+from __future__ import annotations
+
+import re
+
+from qa.answer import Derivation, Span
+from qa.reading.arithmetic import PAIRWISE, Operand, compute, operand
+from qa.reading.readers.base import Candidate, ReadPassage, cell_value
+from qa.reading.readers.table import TableReader, _amounts
+from qa.reading.readers.table_rows import pick
+from qa.understanding.headers import label_scores, normalise, spelled_years
+from qa.understanding.questions import Question
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|to|through)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+_SUM_WORDS = re.compile(r"\b(?:combined|sum|add(?:ed)?|altogether|in total)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
+_FROM_TO = re.compile(r"\bfrom\b.+\bto\b", re.IGNORECASE)
+OPERAND = 0.85          # a label named this strongly is an operand, beside another named as strongly
+_AVERAGE_LABEL = re.compile(r"\baverage\b|\bmean\b", re.IGNORECASE)
+_CHANGE_LABEL = r"\b(?:change[ds]?|increase[ds]?|decrease[ds]?|variance|vs\.?|versus|difference|movement)\b"
+_YIELDS = {   # what a printed cell's labels say when it is the operation's result
+    "change": re.compile(_CHANGE_LABEL, re.IGNORECASE), "difference": re.compile(_CHANGE_LABEL, re.IGNORECASE),
+    "percent_change": re.compile(r"%|\bpercent|" + _CHANGE_LABEL, re.IGNORECASE),
+    "share": re.compile(r"%|\bpercent|\bshare\b", re.IGNORECASE), "ratio": re.compile(r"\bratio\b|%", re.IGNORECASE),
+    "average": _AVERAGE_LABEL, "sum": re.compile(r"\btotal\b|\bcombined\b", re.IGNORECASE),
+}
+
+
+def _mention(question: str, label: str) -> int:
+    """Where the question names ``label``: the position of its words, else of its first word."""
+    q, norm = normalise(question), normalise(label)
+    at = q.find(norm) if norm else -1
+    if at < 0:
+        at = min((q.find(w) for w in norm.split() if len(w) > 1 and q.find(w) >= 0), default=len(q))
+    return at
+
+
+def _ordered(question: Question, labels: list[str]) -> list[str]:
+    """Operand labels in the order the operation takes them: the later year first when every
+    label holds one year, else in the order the question names them, the last-named first for
+    a change "from X to Y"."""
+    years = [_YEAR.findall(label) for label in labels]
+    if all(len(y) == 1 for y in years) and len({y[0] for y in years}) == len(labels):
+        return [label for _, label in sorted(zip(years, labels), reverse=True)]
+    named = sorted(labels, key=lambda label: _mention(question.label_text, label))
+    moving = question.operation in ("change", "percent_change") and _FROM_TO.search(question.text)
+    return named[::-1] if moving else named
+
+
+def _years_text(question: Question) -> str:
+    """The question with a range of years written out: for a sum or an average every year of it
+    ("the average for 2017-2019" is of 2017, 2018 and 2019), else as :func:`spelled_years` does."""
+    if question.operation not in ("sum", "average"):
+        return spelled_years(question.text)
+
+    def spell(m: re.Match) -> str:
+        a, b = sorted((int(m.group(1)), int(m.group(2))))
+        return " and ".join(str(y) for y in range(a, b + 1)) if b - a <= 10 else m.group()
+    return _RANGE.sub(spell, question.text)
+
+
+def _named(scores: list[float], labels: list[str]) -> tuple[list[int], float] | None:
+    """The labels a question names as operands: every one it names nearly word for word
+    ("the Aggressive Growth Fund's ... the Russell 3000 Growth Index's") when there are
+    several, else the table reader's choice."""
+    strong = [i for i, score in enumerate(scores) if score >= OPERAND]
+    if len(strong) >= 2:
+        return strong, min(scores[i] for i in strong)
+    return pick(scores, labels)
+
+
+COMPUTED_BONUS = 0.06   # an arithmetic question's computed answer beats its operands listed by the table reader
+
+
+class DerivedReader(TableReader):
+    """Arithmetic over named cells (see module docstring)."""
+
+    name = "derived"
+    threshold = 0.5
+    structural = True
+
+    def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
+        found = question.intents
+        if not question.operation or found.cause or found.respectively or found.period_direction or found.periods:
+            return []        # "the respective shares", "in which year was X higher?" ask for printed values
+        out = []
+        for key, p_idx in self._tables(question, passages):
+            if self._foreign(question, key) or self._printed(question, key, p_idx):
+                continue
+            cand = self._derived(question, key, p_idx, 1.0 + 0.03 * passages[p_idx].rank)
+            if cand is not None:
+                out.append(cand)
+        return sorted(out, key=lambda c: -c.score)
+
+    def _printed(self, question: Question, key: tuple[str, int], p_idx: int) -> bool:
+        """Whether the table's cells answer the question as printed: the cells the table reader
+        names, when their labels say they are what the operation yields (a "%" column for a
+        share, a "Change" column for a change)."""
+        cand = self._cell(question, key, p_idx, 1.0)
+        if cand is None or cand.chunk is None:
+            return False
+        starts = {s for s, _ in cand.parts} or {cand.start}
+        cells = [i for i in self.cells.get(key, []) if self.data.chunks[i].start in starts]
+        return bool(cells) and all(_YIELDS[question.operation].search(
+            f"{self.data.chunks[i].meta.row_label} {self.data.chunks[i].meta.col_label}") for i in cells)
+
+    def _operands(self, question: Question, key: tuple[str, int]) -> tuple[list[int], float] | None:
+        """The operand cells, in the operation's order, and the weaker axis's match strength."""
+        ids = self.cells.get(key, [])
+        meta = {i: self.data.chunks[i].meta for i in ids}
+        rows = sorted({m.row_label for m in meta.values()})
+        cols = _amounts(sorted({m.col_label for m in meta.values()}), share=False)
+        if len(rows) < 2 and len(cols) < 2:
+            return None
+        row_scores, col_scores = label_scores(question.label_text, rows), label_scores(_years_text(question), cols)
+        row, col = pick(row_scores, rows), pick(col_scores, cols)
+        if row is None:
+            return None
+        if len(row[0]) == 1 and (col is None or len(col[0]) == 1):     # one cell named: are two on one axis?
+            row = _named(row_scores, rows) or row
+            col = col if len(row[0]) > 1 else _named(col_scores, cols)
+        named_rows = [rows[i] for i in row[0]]
+        named_cols = [cols[i] for i in col[0]] if col else self._periods_of(question, cols)
+        if not named_cols:
+            return None
+        if question.operation == "average" and any(_AVERAGE_LABEL.search(r) for r in named_rows):
+            return None                      # "Average Annual Total Returns" is a label
+        if question.operation == "sum" and not _SUM_WORDS.search(question.text) and all(_TOTAL.search(r) for r in named_rows):
+            return None                      # "the total income in 2019 and 2018" of the row "Total income"
+        if len(named_rows) == 1 and len(named_cols) >= 2:
+            along, labels = "col", _ordered(question, named_cols)
+        elif len(named_rows) >= 2 and len(named_cols) == 1:
+            along, labels = "row", _ordered(question, named_rows)
+        else:
+            return None
+        chosen = []
+        for label in labels:
+            cells = [i for i in ids if (meta[i].col_label if along == "col" else meta[i].row_label) == label
+                     and (meta[i].row_label in named_rows if along == "col" else meta[i].col_label in named_cols)]
+            if len(cells) != 1:
+                return None
+            chosen.append(cells[0])
+        return chosen, min(row[1], col[1] if col else 1.0)
+
+    @staticmethod
+    def _periods_of(question: Question, cols: list[str]) -> list[str]:
+        """The columns a question that names none means: its only one; else, when every column
+        is a year's and the question names no year, each year for a sum or an average.  A
+        change needs its periods named: "what was the increase in X?" mostly quotes a printed
+        movement (22 of 29 such TAT-QA dev questions are span questions)."""
+        if len(cols) == 1:
+            return cols
+        years = [_YEAR.findall(label) for label in cols]
+        if question.years or not all(len(y) == 1 for y in years) or len({y[0] for y in years}) != len(cols):
+            return []
+        latest = [label for _, label in sorted(zip(years, cols), reverse=True)]
+        return latest if question.operation in ("sum", "average") else []
+
+    def _derived(self, question: Question, key: tuple[str, int], p_idx: int, decay: float) -> Candidate | None:
+        found = self._operands(question, key)
+        if found is None:
+            return None
+        ids, strength = found
+        if question.operation in PAIRWISE and len(ids) != 2:
+            return None
+        chunks = [self.data.chunks[i] for i in ids]
+        operands: list[Operand] = []
+        for i, chunk in zip(ids, chunks):
+            labels = f"{chunk.meta.row_label} {chunk.meta.col_label}"
+            parsed = operand(cell_value(self.data.chunks, self.data.sources, i), "%" in labels)
+            if parsed is None:
+                return None
+            operands.append(parsed)
+        result = compute(question.operation, operands)
+        if result is None:
+            return None
+        spans = tuple(Span(o.text, c.doc_id, c.start, c.end) for o, c in zip(operands, chunks))
+        derivation = Derivation(question.operation, spans, result.formula, result.plain, result.result, result.percent)
+        parts = tuple(sorted((c.start, c.end) for c in chunks))
+        score = min(1.0, 0.95 / decay + COMPUTED_BONUS)     # every operand is named (OPERAND or a clear pick)
+        return Candidate(key[0], parts[0][0], parts[-1][1], float(score), p_idx, self.name,
+                         {"operation": question.operation, "strength": strength}, parts, chunk=ids[0],
+                         derivation=derivation)

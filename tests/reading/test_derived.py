@@ -1,0 +1,67 @@
+"""The derived reader given chunks and sources directly (fast tier: no model): the operation,
+operands quoted with their offsets, and nothing when a cell prints the answer itself."""
+from types import SimpleNamespace
+
+import pytest
+
+from qa.indexing import chunking
+from qa.reading.readers.base import ReadPassage
+from qa.reading.readers.derived import DerivedReader
+from qa.understanding.questions import analyse, operation
+
+FEES = ("Annual Fund Operating Expenses\n\n| | Class A | Class B |\n|---|---|---|\n"
+        "| Management Fee | 0.64% | 0.64% |\n| 12b-1 Fees | None | 0.25% |\n| Other Expenses | 0.05% | 0.05% |\n"
+        "| Total Annual Operating Expenses | 0.69% | 0.94% |\n")
+SALES = ("Net sales\n\n| (in millions) | 2019 | 2018 | Change |\n|---|---|---|---|\n"
+         "| Net sales | $1,250 | $1,000 | 25% |\n| Cost of sales | 700 | 650 | 8% |\n")
+
+
+def _read(source: str, question: str):
+    chunks = chunking.chunk_document("d", source, 120, 20)
+    reader = DerivedReader(SimpleNamespace(chunks=chunks, sources={"d": source}))
+    passages = [ReadPassage(c, c.view(source), k, None) for k, c in enumerate(chunks)]
+    return reader.read(analyse(question, 500), passages)
+
+
+def test_a_difference_between_two_columns_quotes_both_cells():
+    cands = _read(FEES, "How much more does Class B pay in total annual operating expenses than Class A?")
+    d = cands[0].derivation
+    assert (d.result, d.formula) == ("0.25 percentage points", "0.94% \u2212 0.69%")
+    assert [FEES[s.start:s.end] for s in d.operands] == ["0.94%", "0.69%"]
+
+
+def test_a_sum_of_two_rows():
+    d = _read(FEES, "What is the combined 12b-1 fees and other expenses for Class B?")[0].derivation
+    assert (d.operation, d.result) == ("sum", "0.30%")
+
+
+def test_a_change_between_years_is_later_minus_earlier():
+    source = SALES.replace(" Change |", "").replace("---|---|---|---|", "---|---|---|").replace(" 25% |", "").replace(" 8% |", "")
+    d = _read(source, "What was the change in cost of sales from 2018 to 2019?")[0].derivation
+    assert (d.result, d.formula) == ("50", "700 \u2212 650")
+    d = _read(source, "What was the percentage change in net sales between 2018 and 2019?")[0].derivation
+    assert (d.result, d.formula) == ("25.00%", "($1,250 \u2212 $1,000) / $1,000")
+
+
+def test_a_printed_change_is_quoted_not_recomputed():
+    assert _read(SALES, "What was the percentage change in net sales?") == []
+
+
+def test_no_operation_no_answer():
+    assert _read(FEES, "What is the Class B 12b-1 fee?") == []
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("What was the percentage change in net sales from 2018 to 2019?", "percent_change"),
+    ("What is the average revenue for 2018 and 2019?", "average"),
+    ("How much more does Class B pay than Class A?", "difference"),
+    ("What is the combined 12b-1 and other expenses for Class B?", "sum"),
+    ("What is the total deposits in 2018 and 2019?", "sum"),
+    ("What is the change in total revenue between 2018 and 2019?", "change"),
+    ("What is X as a percentage of total sales in 2018?", "share"),
+    ("What is the ratio of debt to equity?", "ratio"),
+    ("What is the total annual fund operating expense for Class A?", ""),
+    ("Who is the adviser?", ""),
+])
+def test_the_operation_a_question_asks(question, expected):
+    assert operation(question) == expected
