@@ -46,7 +46,8 @@ def load_or_build(directory: Path | None = None, progress: Progress | None = Non
     try:
         return QA.load(directory, expected=texts, progress=progress)
     except IndexLoadError as exc:
-        log.info("building the index of the bundled filing in %s (first use: %s)", directory, exc)
+        log.info("building the index of the bundled filing in %s (%s)", directory,
+                 exc if directory.exists() else "first use")
         pipeline = QA.from_texts(texts, names={BUNDLED_ID: BUNDLED_FILE.name}, progress=progress)
         try:
             pipeline.save(directory)

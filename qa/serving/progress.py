@@ -17,6 +17,7 @@ from tqdm import tqdm
 
 # The loggers whose INFO lines announce slow first-use work.
 ANNOUNCERS = ("qa.bundled", "qa.runtime.onnx_export")
+UNITS = {"chunking": " docs", "embedding": " texts"}
 
 
 class Bars:
@@ -29,7 +30,7 @@ class Bars:
     def __call__(self, stage: str, done: int, total: int) -> None:
         bar = self._bars.get(stage)
         if bar is None:
-            bar = self._bars[stage] = tqdm(total=total, desc=f"{self.prefix}{stage}", unit="",
+            bar = self._bars[stage] = tqdm(total=total, desc=f"{self.prefix}{stage}", unit=UNITS.get(stage, ""),
                                            file=sys.stderr, disable=self.disable, leave=False)
         bar.update(done - bar.n)
         if done >= total:
