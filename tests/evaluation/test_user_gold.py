@@ -81,3 +81,16 @@ def test_several_filings_need_a_doc_and_unreadable_files_say_so(tmp_path):
 def test_the_bundled_id_names_the_bundled_filing(tmp_path):
     gold = user_set(_write(tmp_path / "g.jsonl", [{"question": "q", "answers": [], "doc": BUNDLED_ID}]))
     assert gold.rows[0]["doc"] == BUNDLED_ID
+
+
+def test_the_readme_example_rows_are_valid():
+    """The gold-file example in the README's *Your own questions* passes the check."""
+    from pathlib import Path
+
+    from qa.evaluation.user_gold import checked
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = readme.split("### Your own questions", 1)[1]
+    raw = [json.loads(line) for line in section.splitlines() if line.startswith('{"id"')]
+    rows, problems = checked(raw, {"alpha-485bpos": "text"}, {"alpha-485bpos.htm": "alpha-485bpos"})
+    assert len(raw) == 2 and problems == []
+    assert [r["category"] for r in rows] == ["prose", "unanswerable"]
