@@ -1,1 +1,1 @@
-"""Evaluation: gold questions, harness, benchmarks."""
+"""The checkout's evaluation runs and reports: thin entry points over qa.evaluation, the real-filings and TAT-QA runners."""

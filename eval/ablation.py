@@ -16,10 +16,10 @@ import dataclasses
 import json
 from pathlib import Path
 
-from eval.gold import load_gold
-from eval.harness import run
-from eval.scoring import score_row, summarise
 from qa import bundled
+from qa.evaluation.gold import load_gold
+from qa.evaluation.harness import run
+from qa.evaluation.scoring import score_row, summarise
 from qa.pipeline import QA
 from qa.settings import Settings
 

@@ -23,11 +23,12 @@ import sys
 import time
 from pathlib import Path
 
-from eval.gold import squash
 from qa.errors import IndexLoadError, QAError
+from qa.evaluation.gold import squash
 from qa.evaluation.metrics import best_score, exact_match, f1
 from qa.parsing.sources import doc_id_for, read_filing
 from qa.pipeline import QA
+from qa.serving.progress import Bars
 from qa.settings import Settings
 
 EVAL_DIR = Path(__file__).parent
@@ -84,7 +85,7 @@ def build(rows: list[dict], folder: Path, name: str, settings: Settings) -> tupl
         qa = QA.load(cache, settings, expected=texts, rebuild=False)
         built = False
     except IndexLoadError:                            # missing, stale or damaged: build anew
-        qa = QA.from_texts(texts, settings, names, progress=True)
+        qa = QA.from_texts(texts, settings, names, progress=Bars())
         qa.save(cache)
         built = True
     seconds = time.perf_counter() - start

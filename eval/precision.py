@@ -13,10 +13,10 @@ import dataclasses
 import json
 from pathlib import Path
 
-from eval.gold import load_gold
-from eval.harness import run
-from eval.scoring import summarise
 from qa import bundled
+from qa.evaluation.gold import load_gold
+from qa.evaluation.harness import run
+from qa.evaluation.scoring import summarise
 from qa.pipeline import QA
 from qa.settings import Settings
 
@@ -42,7 +42,7 @@ def compare() -> dict:
 def _held_out(pipeline: QA, rows: list[dict]) -> dict:
     """The reader as it would ship: its own confidence model and threshold, fitted by 5-fold
     cross-validation, each question answered by the fold that did not see it."""
-    from eval.harness import cross_validated
+    from qa.evaluation.harness import cross_validated
     s = summarise(cross_validated(pipeline, rows)[1]["held_out_results"])
     return {"held_out_em": s["em"], "held_out_f1": s["f1"], "held_out_confident_wrong": s["confident_wrong"]}
 

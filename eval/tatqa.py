@@ -29,6 +29,7 @@ from eval.tatqa_metric import em_f1, gold_answers, is_number
 from qa.errors import QAError
 from qa.pipeline import QA
 from qa.runtime import models
+from qa.serving.progress import Bars
 from qa.settings import Settings
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "tatqa" / "tatqa_dataset_dev.json"
@@ -209,7 +210,7 @@ def run(path: str | Path = DEFAULT_PATH, limit: int | None = None,
     contexts = load(path, limit)
     start = time.perf_counter()
     pipeline = QA.from_texts({c["table"]["uid"]: render(c) for c in contexts}, settings,
-                             progress=True)
+                             progress=Bars())
     index_seconds = time.perf_counter() - start
     questions = [(c, q) for c in contexts for q in c["questions"]]
     skipped = [q["answer_type"] for _, q in questions if q["answer_type"] not in types]

@@ -2,7 +2,9 @@
 
 The index lives in ``$QA_INDEX_DIR`` if set, else ``index/`` of a source
 checkout, else ``~/.cache/filing-qa/index``.  A missing or stale index is
-rebuilt from the bundled filing and saved (when the folder is writable).
+rebuilt from the bundled filing and saved (when the folder is writable); the build is
+announced on this module's logger (INFO) and its stages go to the ``progress`` callback
+(:mod:`qa.indexing.progress`) given to the first :func:`pipeline` call.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from qa.answer import Answer
 from qa.errors import IndexLoadError
+from qa.indexing.progress import Progress
 from qa.parsing.sources import BUNDLED_FILE, BUNDLED_ID
 from qa.pipeline import QA
 
@@ -36,15 +39,16 @@ def bundled_texts() -> dict[str, str]:
     return {BUNDLED_ID: BUNDLED_FILE.read_text(encoding="utf-8")}
 
 
-def load_or_build(directory: Path | None = None) -> QA:
+def load_or_build(directory: Path | None = None, progress: Progress | None = None) -> QA:
     """Load the bundled index, rebuilding (and saving) it when missing or stale."""
     directory = directory or index_dir()
     texts = bundled_texts()
     try:
-        return QA.load(directory, expected=texts)
+        return QA.load(directory, expected=texts, progress=progress)
     except IndexLoadError as exc:
-        log.warning("%s; building the bundled index", exc)
-        pipeline = QA.from_texts(texts, names={BUNDLED_ID: BUNDLED_FILE.name})
+        log.info("building the index of the bundled filing in %s (%s)", directory,
+                 exc if directory.exists() else "first use")
+        pipeline = QA.from_texts(texts, names={BUNDLED_ID: BUNDLED_FILE.name}, progress=progress)
         try:
             pipeline.save(directory)
         except OSError as err:
@@ -52,12 +56,12 @@ def load_or_build(directory: Path | None = None) -> QA:
         return pipeline
 
 
-def pipeline() -> QA:
-    """The process-wide pipeline over the bundled filing."""
+def pipeline(progress: Progress | None = None) -> QA:
+    """The process-wide pipeline over the bundled filing (``progress`` hears its first build)."""
     global _pipeline
     with _lock:
         if _pipeline is None:
-            _pipeline = load_or_build()
+            _pipeline = load_or_build(progress=progress)
         return _pipeline
 
 

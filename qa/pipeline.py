@@ -1,7 +1,9 @@
 """The question-answering pipeline over an index: retrieve, read, decide, explain.
 
 ``QA`` is safe to share between threads: an ask holds the pipeline's lock, so
-concurrent asks give exactly the answers of a sequential run.
+concurrent asks give exactly the answers of a sequential run.  Each ``QA`` owns its
+:class:`~qa.reading.calibration.Calibrator` (from ``Settings.calibration``, else
+``$QA_CALIBRATION``, else the shipped one; or given).
 Not handled: arithmetic over facts that are not all cells of one table.
 """
 from __future__ import annotations
@@ -18,9 +20,11 @@ from qa.answer import Answer, Passage, Span
 from qa.errors import QAError, UnknownDocumentError
 from qa.indexing import build as indexing
 from qa.indexing import store
+from qa.indexing.progress import Progress
 from qa.indexing.records import meta_dict
 from qa.parsing.sources import doc_id_for, read_filing
 from qa.reading import confidence
+from qa.reading.calibration import Calibrator
 from qa.reading.readers import default_readers as readers_for
 from qa.reading.readers.base import Candidate, ReadPassage, widened_chunk
 from qa.settings import Settings
@@ -42,20 +46,32 @@ def _lead(chunk) -> str:
     return f"{chunk.heading.rstrip(':').strip()}: "
 
 
+@dataclasses.dataclass(frozen=True)
+class Traced:
+    """An answer with the retrieval that produced it (what the evaluation scores recall on)."""
+
+    answer: Answer
+    query: str                          # the text searched: the question as analysed (corrected)
+    hits: tuple[retrieval.Hit, ...]     # the retrieved chunks, best first, as the readers got them
+
+
 class QA:
     """Answers questions about the filings of one index."""
 
-    def __init__(self, data: indexing.IndexData, settings: Settings | None = None, readers=None):
+    def __init__(self, data: indexing.IndexData, settings: Settings | None = None, readers=None,
+                 calibrator: Calibrator | None = None):
         self.data = data
         self.settings = settings or Settings()
         self.readers = readers if readers is not None else readers_for(data, self.settings)
+        self.calibrator = calibrator if calibrator is not None else Calibrator.for_settings(self.settings)
         self._lock = threading.RLock()
 
     # -- construction -------------------------------------------------------
     @classmethod
     def from_texts(cls, texts: Mapping[str, str], settings: Settings | None = None,
-                   names: Mapping[str, str] | None = None, progress: bool = False) -> "QA":
-        """Index filings held in memory, ``{doc_id: text}``."""
+                   names: Mapping[str, str] | None = None, progress: Progress | None = None) -> "QA":
+        """Index filings held in memory, ``{doc_id: text}``; ``progress(stage, done, total)`` hears
+        how the chunking and embedding go."""
         settings = settings or Settings()
         if not texts:
             raise QAError("no filings given: pass at least one {doc_id: text}")
@@ -66,7 +82,7 @@ class QA:
 
     @classmethod
     def from_files(cls, paths: Iterable[str | Path], index_dir: str | Path | None = None,
-                   settings: Settings | None = None, progress: bool = False) -> "QA":
+                   settings: Settings | None = None, progress: Progress | None = None) -> "QA":
         """Read and index filings from disk; save the index to ``index_dir`` when given."""
         settings = settings or Settings()
         texts, names = {}, {}
@@ -80,7 +96,8 @@ class QA:
 
     @classmethod
     def load(cls, directory: str | Path, settings: Settings | None = None,
-             expected: Mapping[str, str] | None = None, rebuild: bool = True) -> "QA":
+             expected: Mapping[str, str] | None = None, rebuild: bool = True,
+             progress: Progress | None = None) -> "QA":
         """Load a saved index; a stale one is rebuilt from its own sources (and saved)."""
         settings = settings or Settings()
         try:
@@ -89,7 +106,7 @@ class QA:
             if not rebuild:
                 raise
             log.warning("%s; rebuilding", exc)
-            pipeline = cls.from_texts(exc.sources, settings, exc.names)
+            pipeline = cls.from_texts(exc.sources, settings, exc.names, progress)
             try:
                 pipeline.save(directory)
             except OSError as err:
@@ -119,8 +136,12 @@ class QA:
     # -- asking -------------------------------------------------------------
     def ask(self, question: str, doc_id: str | None = None) -> Answer:
         """Answer ``question`` from the filings (or from ``doc_id`` only)."""
+        return self.ask_traced(question, doc_id).answer
+
+    def ask_traced(self, question: str, doc_id: str | None = None) -> Traced:
+        """``ask``, with the query searched and the chunks retrieved for this very answer."""
         q, passages, candidates = self.candidates(question, doc_id)
-        return self._answer(q, passages, candidates)
+        return Traced(self._answer(q, passages, candidates), q.text, tuple(p.hit for p in passages))
 
     def candidates(self, question: str, doc_id: str | None = None):
         """(question, passages, scored candidates best first): what ``ask`` decides from."""
@@ -202,7 +223,7 @@ class QA:
                 out.append(c)
                 continue
             vector = confidence.with_support(list(c.vector), len(holders[key(c)]) - 1)
-            score = confidence.calibrated(vector)
+            score = self.calibrator.probability(vector)
             out.append(dataclasses.replace(c, score=(c.score if c.raw is None else c.raw) if score is None else score,
                                            vector=tuple(vector)))
         return out
@@ -218,6 +239,8 @@ class QA:
     def _threshold(self, method: str) -> float:
         if self.settings.threshold is not None:
             return self.settings.threshold
+        if method == confidence.CALIBRATED and self.calibrator.threshold is not None:
+            return self.calibrator.threshold
         reader = next((r for r in self.readers if r.name == method), None)
         return getattr(reader, "threshold", 0.5)
 

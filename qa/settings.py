@@ -2,23 +2,20 @@
 
 Settings marked *index* change how an index is built; an index saved with other
 values is rebuilt on load.  Environment variables are used only for paths
-(``QA_INDEX_DIR``).
+(``QA_INDEX_DIR``, ``QA_CALIBRATION``).
 """
 from __future__ import annotations
 
 import functools
 import json
-import logging
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-
-log = logging.getLogger(__name__)
 
 INDEX_FIELDS = ("chunk_words", "chunk_overlap_sentences")
 
 
 def calibration_path() -> Path:
-    """Where the threshold chosen by ``qa eval --calibrate`` is shipped."""
+    """Where the calibration chosen by ``python -m eval.harness --calibrate`` is shipped."""
     return Path(__file__).parent / "calibration.json"
 
 
@@ -33,19 +30,6 @@ def reader_fingerprint() -> str:
         return f"neural:step{facts.get('best_step', facts['step'])}:f1{facts['best_f1']}"
     except (OSError, ValueError, KeyError):
         return "neural:unknown"
-
-
-@functools.cache
-def shipped_threshold() -> float | None:
-    """The neural reader's calibrated threshold, when it was calibrated for the reader in use."""
-    try:
-        cal = json.loads(calibration_path().read_text())
-    except (OSError, ValueError):
-        return None
-    if cal.get("reader") != reader_fingerprint():
-        log.warning("calibration.json was made for another reader; run `qa eval --calibrate`")
-        return None
-    return float(cal["threshold"])
 
 
 @dataclass(frozen=True)
@@ -68,8 +52,10 @@ class Settings:
     window_stride: int = 64             # pieces shared by consecutive windows of one passage
     complete_phrases: bool = True       # widen a neural span to the phrase it stops inside (qa.reading.phrases)
     reader_precision: str = "int8"      # or "fp32": slower; accuracy compared in eval/precision.md
-    # one threshold for every reader; None: each reader's own (the neural one from calibration.json)
+    # one threshold for every reader; None: each reader's own (the neural one from the calibration)
     threshold: float | None = None
+    # a calibration.json (`qa eval --calibrate --out FILE`); None: $QA_CALIBRATION, else the shipped one
+    calibration: str | None = None
     max_question_chars: int = 1000
     max_file_bytes: int = 20_000_000
 

@@ -71,7 +71,7 @@ def test_one_table_never_crowds_out_prose(bundled_qa):
     expense limitation paragraph and not four table chunks."""
     from collections import Counter
 
-    from eval.gold import load_gold
+    from qa.evaluation.gold import load_gold
     for row in load_gold():
         _, passages, _ = bundled_qa.candidates(row["question"])
         tables = Counter(table_key(p.chunk) for p in passages if p.chunk.kind in ("cell", "table") and table_key(p.chunk))

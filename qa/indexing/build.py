@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 import bm25s
 import faiss
 import numpy as np
-from tqdm import tqdm
 
 from qa.digests import sha256
 from qa.indexing import chunking
 from qa.indexing.embedding import embed
+from qa.indexing.progress import Progress, report
 from qa.runtime import models
 from qa.settings import Settings
 from qa.text import lexical
@@ -122,7 +122,7 @@ def manifest_for(sources: dict[str, str], names: dict[str, str], settings: Setti
     }
 
 
-def _embed_unique(texts: list[str], progress: bool) -> np.ndarray:
+def _embed_unique(texts: list[str], progress: Progress | None) -> np.ndarray:
     """Embed each distinct text once (a cell's only "sentence" is the cell itself)."""
     unique = list(dict.fromkeys(texts))
     where = {t: i for i, t in enumerate(unique)}
@@ -130,13 +130,16 @@ def _embed_unique(texts: list[str], progress: bool) -> np.ndarray:
 
 
 def build(sources: dict[str, str], settings: Settings, names: dict[str, str] | None = None,
-          progress: bool = False) -> IndexData:
-    """Chunk, embed and index ``{doc_id: text}``."""
+          progress: Progress | None = None) -> IndexData:
+    """Chunk, embed and index ``{doc_id: text}``; ``progress`` hears ("chunking", documents done,
+    documents) and ("embedding", texts done, texts)."""
     t0 = time.time()
     chunks: list[chunking.Chunk] = []
-    for doc_id, text in tqdm(sources.items(), desc="chunking", unit="doc", disable=not progress):
+    report(progress, "chunking", 0, len(sources))
+    for done, (doc_id, text) in enumerate(sources.items(), 1):
         chunks.extend(chunking.chunk_document(doc_id, text, settings.chunk_words,
                                               settings.chunk_overlap_sentences))
+        report(progress, "chunking", done, len(sources))
     per_chunk = [sentence_texts(c, sources[c.doc_id]) for c in chunks]
     offsets = np.concatenate([[0], np.cumsum([len(t) for t in per_chunk])]).astype(np.int64)
     vectors = _embed_unique([c.embed_text() for c in chunks] + [t for ts in per_chunk for t in ts],

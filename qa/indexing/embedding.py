@@ -8,16 +8,22 @@ chunks are sized to stay under that.
 from __future__ import annotations
 
 import numpy as np
-from tqdm import tqdm
 
+from qa.indexing.progress import Progress, report
 from qa.runtime import models
 
 
-def embed(texts: list[str], progress: bool = False, batch_size: int = 32) -> np.ndarray:
-    """Float32 matrix of unit vectors, one row per text (shape (0, 384) for none)."""
+def embed(texts: list[str], progress: Progress | None = None, batch_size: int = 32) -> np.ndarray:
+    """Float32 matrix of unit vectors, one row per text (shape (0, 384) for none); ``progress``
+    hears ("embedding", texts done, texts)."""
     model = models.embedder()
     if not texts:
         return np.zeros((0, model.dimension), dtype=np.float32)
-    with tqdm(total=len(texts), desc="embedding", unit="chunk", disable=not progress) as bar:
-        vectors = model.encode(list(texts), batch_size=batch_size, progress=bar)
+    report(progress, "embedding", 0, len(texts))
+    done = [0]
+
+    def advanced(rows: int) -> None:
+        done[0] += rows
+        report(progress, "embedding", done[0], len(texts))
+    vectors = model.encode(list(texts), batch_size=batch_size, progress=advanced if progress else None)
     return np.ascontiguousarray(vectors, dtype=np.float32)

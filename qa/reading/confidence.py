@@ -6,7 +6,8 @@ passage's rank, how many of the question's terms the passage and the answer's ow
 sentence hold, how much of the answer the question already says, whether the
 answer's sentence uses the names the question uses, how many other passages
 proposed the same text); a logistic model over them, fitted on the gold set by ``qa eval --calibrate`` and
-shipped in ``qa/calibration.json``, gives the probability.  The structural
+shipped in ``qa/calibration.json`` and applied by the pipeline's
+:class:`qa.reading.calibration.Calibrator`, gives the probability.  The structural
 readers (table, list, schedule, respectively, change) keep their own scores: they fire rarely and are
 precise when they do.  Without a fitted model (or one made for another reader)
 the neural reader's own score is used.
@@ -15,12 +16,6 @@ Not handled: per-document calibration; the model is fitted on one filing's
 questions and assumes other filings behave alike.
 """
 from __future__ import annotations
-
-import functools
-import json
-import math
-
-import numpy as np
 
 from qa.text import lexical
 from qa.understanding.questions import NAME, proper_names
@@ -72,51 +67,3 @@ def with_support(vector: list[float], passages: int) -> list[float]:
     """The vector with its support feature: how many other passages read proposed the same
     answer text (0, 1, 2 or more, scaled to 0..1)."""
     return vector[:-1] + [min(2, passages) / 2.0]
-
-
-_OVERRIDE: list = []
-
-
-def use_model(model: dict | None) -> None:
-    """Use this fitted model (``{"coef", "intercept"}``), or none with ``None``, instead of the
-    shipped one; ``reset()`` goes back.  For calibration runs."""
-    _OVERRIDE[:] = [model]
-
-
-def reset() -> None:
-    _OVERRIDE.clear()
-
-
-def reload_shipped() -> None:
-    """Read ``calibration.json`` again on next use (after a calibration run rewrote it)."""
-    _shipped.cache_clear()
-
-
-def _model() -> tuple[np.ndarray, float] | None:
-    if _OVERRIDE:
-        model = _OVERRIDE[0]
-        return None if model is None else (np.asarray(model["coef"], float), float(model["intercept"]))
-    return _shipped()
-
-
-@functools.cache
-def _shipped() -> tuple[np.ndarray, float] | None:
-    from qa.settings import calibration_path, reader_fingerprint
-    try:
-        cal = json.loads(calibration_path().read_text())
-    except (OSError, ValueError):
-        return None
-    model = cal.get("model")
-    if not model or cal.get("reader") != reader_fingerprint() or model.get("features") != FEATURES:
-        return None
-    return np.asarray(model["coef"], dtype=float), float(model["intercept"])
-
-
-def calibrated(vector: list[float]) -> float | None:
-    """P(right) for a feature vector, or None when no fitted model applies."""
-    model = _model()
-    if model is None:
-        return None
-    coef, intercept = model
-    z = float(np.dot(coef, vector) + intercept)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -61,7 +61,8 @@ class Embedder:
         self._lock = threading.Lock()
 
     def encode(self, texts: list[str], batch_size: int = 32, progress=None) -> np.ndarray:
-        """Unit vectors for ``texts``; batches are length-sorted to waste little padding."""
+        """Unit vectors for ``texts``; batches are length-sorted to waste little padding.
+        ``progress(rows)``, when given, is called after each batch with its number of rows."""
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         with self._lock:
             encodings = self.tokenizer.encode_batch(list(texts))
@@ -70,7 +71,7 @@ class Embedder:
             rows = order[lo:lo + batch_size]
             out[rows] = self.session.run(None, _pad([encodings[i] for i in rows]))[0]
             if progress is not None:
-                progress.update(len(rows))
+                progress(len(rows))
         return out
 
 

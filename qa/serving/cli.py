@@ -1,6 +1,8 @@
 """The ``qa`` command line: ask questions, build indexes, evaluate, benchmark, serve.
 
-Errors meant for the user print as one line on stderr with exit status 2.
+Errors meant for the user print as one line on stderr with exit status 2.  Slow first-use work
+(building the bundled index, exporting a model to ONNX) is announced on stderr, with a progress
+bar for the indexing (:mod:`qa.serving.progress`); stdout carries only the answer.
 """
 from __future__ import annotations
 
@@ -14,12 +16,24 @@ from pathlib import Path
 from qa.errors import QAError
 
 
+def configure_logging(verbose: bool) -> None:
+    """WARNING (INFO with ``-v``) on stderr, and the library's first-use announcements always."""
+    from qa.serving.progress import announce
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    announce()
+
+
 def _pipeline(args):
     from qa import bundled
     from qa.pipeline import QA
+    from qa.serving.progress import Bars
+    from qa.settings import Settings
+    settings = Settings(calibration=str(args.calibration) if args.calibration else None)
     if args.index:
-        return QA.load(args.index)
-    return bundled.pipeline()
+        return QA.load(args.index, settings, progress=Bars("indexing: "))
+    pipeline = bundled.pipeline(progress=Bars("indexing: "))
+    return QA(pipeline.data, settings) if args.calibration else pipeline
 
 
 def _highlight(answer) -> str:
@@ -55,7 +69,8 @@ def cmd_ask(args) -> int:
 
 def cmd_index_build(args) -> int:
     from qa.pipeline import QA
-    pipeline = QA.from_files(args.files, index_dir=args.out, progress=not args.quiet)
+    from qa.serving.progress import Bars
+    pipeline = QA.from_files(args.files, index_dir=args.out, progress=None if args.quiet else Bars())
     n = len(pipeline.data.chunks)
     print(f"indexed {len(pipeline.documents)} filing(s), {n} chunks -> {args.out}")
     return 0
@@ -71,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--doc", help="only this document id")
     ask.add_argument("--index", type=Path, help="index folder (default: the bundled filing)")
     ask.add_argument("--json", action="store_true", help="print the full answer as JSON")
+    ask.add_argument("--calibration", type=Path, metavar="FILE",
+                     help="a calibration from `qa eval --calibrate --out FILE` (default: $QA_CALIBRATION, else the shipped one)")
     ask.set_defaults(func=cmd_ask)
 
     index = sub.add_parser("index", help="build indexes").add_subparsers(dest="action", required=True)
@@ -90,11 +107,11 @@ def _delegate(module: str, rest: list[str]) -> int:
     try:
         target = importlib.import_module(module)
     except ImportError as exc:
-        raise QAError(f"`{module}` is not available here ({exc}); run it from a source checkout") from exc
+        raise QAError(f"`{module}` cannot be imported ({exc}); reinstall filing-qa") from exc
     return target.main(rest) or 0
 
 
-DELEGATED = {"eval": "eval.harness", "bench": "eval.bench", "serve": "qa.serving.serve"}
+DELEGATED = {"eval": "qa.serving.eval_cli", "bench": "qa.serving.bench_cli", "serve": "qa.serving.serve"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,8 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 2
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(args.verbose)
     try:
         return args.func(args)
     except QAError as exc:

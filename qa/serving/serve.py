@@ -1,6 +1,6 @@
 """Serve the web UI: ``qa serve`` or ``make app`` (127.0.0.1 unless told otherwise).
 
-    qa serve [--host 0.0.0.0] [--port 7860]       # or QA_HOST / QA_PORT
+    qa serve [--host 0.0.0.0] [--port 7860] [--calibration FILE]   # or QA_HOST / QA_PORT / QA_CALIBRATION
 
 The bundled index and the models are loaded before the page opens, so the first
 question is answered at once.  Not handled: TLS and log-in (put a proxy in front
@@ -21,6 +21,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="address to listen on (QA_HOST; default 127.0.0.1, this machine only)")
     parser.add_argument("--port", type=int, default=os.environ.get("QA_PORT", "7860"),
                         help="port (QA_PORT; default 7860)")
+    parser.add_argument("--calibration", metavar="FILE",
+                        help="answer with this calibration (`qa eval --calibrate --out FILE`; sets QA_CALIBRATION)")
     parser.add_argument("--no-warm-up", dest="warm_up", action="store_false",
                         help="do not load the index and models before opening the page")
     return parser
@@ -37,6 +39,15 @@ def _warm_up() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.calibration:
+        from qa.errors import QAError
+        from qa.reading.calibration import ENV, Calibrator
+        try:
+            Calibrator.load(args.calibration)
+        except QAError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        os.environ[ENV] = args.calibration     # every pipeline of the page (bundled, uploads) uses it
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("httpx", "httpcore", "urllib3", "faiss.loader"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -123,7 +123,7 @@ def _read_uploads(paths: list[str], library: Library, progress) -> tuple[dict, d
     return texts, names, added, problems
 
 
-def on_upload(paths: list[str] | None, library: Library, progress=gr.Progress(track_tqdm=True)):
+def on_upload(paths: list[str] | None, library: Library, progress=gr.Progress()):
     """The upload event: read the files, build the session's index, select the first new filing."""
     paths = [p for p in (paths or []) if p]
     if not paths:
@@ -136,7 +136,10 @@ def on_upload(paths: list[str] | None, library: Library, progress=gr.Progress(tr
         for problem in problems:
             gr.Warning(_message(problem))
         progress(0.5, desc="Building the index")
-        pipeline = QA.from_texts({**bundled.bundled_texts(), **texts}, progress=True,
+
+        def indexing(stage: str, done: int, total: int) -> None:
+            progress((done, total), desc=f"Building the index: {stage}", unit="chunks")
+        pipeline = QA.from_texts({**bundled.bundled_texts(), **texts}, progress=indexing,
                                  names={BUNDLED_ID: BUNDLED_NAME, **names})
     new = Library(texts, names, pipeline)
     return new, gr.Dropdown(choices=new.choices(), value=added[0]), _status(new)

@@ -157,8 +157,8 @@ def _process(workdir: Path) -> str:
 def _planned(workdir: Path, cfg: dict) -> str:
     if not (workdir / "features.npz").exists():
         return ""
-    from qa.training.reader_cli import _planned_steps
-    return f" of {_planned_steps(workdir, cfg)}"
+    from qa.training.reader_cli import planned_steps
+    return f" of {planned_steps(workdir, cfg)}"
 
 
 def _last_progress(log_file: Path) -> str:

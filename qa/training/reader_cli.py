@@ -101,14 +101,14 @@ def cmd_export(args) -> None:
     for name in ("eval.json", "eval_full.json"):
         if (args.workdir / name).exists():
             facts[name.removesuffix(".json")] = json.loads((args.workdir / name).read_text())
-    facts["planned_steps"] = _planned_steps(args.workdir, state["config"])
+    facts["planned_steps"] = planned_steps(args.workdir, state["config"])
     if earlier:
         facts["earlier"] = earlier
     (args.out / "training.json").write_text(json.dumps(facts, indent=1))
     (args.out / "README.md").write_text(model_card(facts))
 
 
-def _planned_steps(workdir: Path, cfg: dict) -> int:
+def planned_steps(workdir: Path, cfg: dict) -> int:
     """Steps in the configured epochs (from the cached features' window count)."""
     import numpy as np
     with np.load(workdir / "features.npz", allow_pickle=False) as data:

@@ -1,9 +1,9 @@
 """The harness's scoring, calibration and diff on hand-made results (plumbing: no models)."""
 from types import SimpleNamespace
 
-from eval import calibrate
-from eval.harness import diff
-from eval.scoring import score_row, summarise
+from qa.evaluation import calibrate
+from qa.evaluation.harness import diff
+from qa.evaluation.scoring import score_row, summarise
 
 ROW = {"id": "a-1", "question": "q", "answers": ["0.25%"], "evidence": [[100, 105]], "category": "table"}
 NONE = {"id": "u-1", "question": "q", "answers": [], "evidence": [], "category": "unanswerable"}
@@ -67,7 +67,7 @@ def test_diff_lists_regressions_first():
 
 
 def test_bench_keeps_recorded_shelves_and_replaces_remeasured_ones():
-    from eval.bench import shelf_rows, table
+    from qa.evaluation.bench import shelf_rows, table
     kept = [{"filings": 1000, "date": "old"}, {"filings": 3000, "date": "old"}]
     rows = shelf_rows(kept, [{"filings": 10000, "date": "new"}, {"filings": 1000, "date": "new"}])
     assert [(r["filings"], r["date"]) for r in rows] == [(1000, "new"), (3000, "old"), (10000, "new")]

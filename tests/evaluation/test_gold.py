@@ -1,7 +1,7 @@
 """The gold question/answer set itself (fast: no models, but for the last test, a harness run).
 
-Checks ``eval/gold.jsonl`` against the bundled filing through
-:func:`eval.gold.validate`, its size and coverage, and that ``validate`` really
+Checks the bundled gold set (``qa/evaluation/data/gold.jsonl``) against the bundled filing through
+:func:`qa.evaluation.gold.validate`, its size and coverage, and that ``validate`` really
 catches broken rows.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from eval.gold import BLIND_PATH, CATEGORIES, GOLD_PATH, load_gold, squash, validate
+from qa.evaluation.gold import BLIND_PATH, CATEGORIES, GOLD_PATH, load_gold, squash, validate
 from qa.parsing.sources import BUNDLED_FILE
 
 # Every cell of the filing's three tables: (row label, column label, cell text as printed).
@@ -160,8 +160,8 @@ def test_gold_rows_are_plain_json(rows):
 
 def test_harness_runs_every_answerable_question_isolated_too(bundled_qa):
     """Real models: the isolated mode (readers handed the gold passage) scores each answerable row."""
-    from eval.gold import load_gold
-    from eval.harness import run
+    from qa.evaluation.gold import load_gold
+    from qa.evaluation.harness import run
     rows = [r for r in load_gold() if r["category"] == "table"][:2] + \
            [r for r in load_gold() if r["category"] == "unanswerable"][:1]
     integrated, isolated = run(bundled_qa, rows)
@@ -171,7 +171,7 @@ def test_harness_runs_every_answerable_question_isolated_too(bundled_qa):
 
 # -- the blind set ----------------------------------------------------------------------------
 def test_blind_set_is_valid_and_apart_from_gold(rows, source):
-    """eval/blind.jsonl: valid rows (checked together with gold, so no id is shared), every
+    """The blind set: valid rows (checked together with gold, so no id is shared), every
     category, and no question copied from the gold set."""
     blind = load_gold(BLIND_PATH)
     problems = validate(rows + blind, source)
@@ -185,7 +185,7 @@ def test_blind_set_is_valid_and_apart_from_gold(rows, source):
 
 def test_report_gives_blind_figures_but_no_blind_question():
     """Plumbing (a made-up result, no models): the blind set appears as aggregate figures only."""
-    from eval import report
+    from qa.evaluation import report
     figures = {"all": {"n": 2, "em": 50.0, "f1": 60.0}, "prose": {"n": 2, "em": 50.0, "f1": 60.0}}
     result = {"integrated": {"all": {"n": 1, "em": 100.0}}, "blind": figures}
     table = report.summary_table(result)

@@ -1,6 +1,6 @@
 """The gold question/answer set for the bundled filing: loading and validation.
 
-``eval/gold.jsonl`` holds one JSON object per line::
+``qa/evaluation/data/gold.jsonl`` (package data) holds one JSON object per line::
 
     {"id": "adviser-new-1", "question": "...", "answers": ["ClearBridge Advisors, LLC", ...],
      "evidence": [[start, end]], "category": "prose", "fact": "adviser-new"}
@@ -11,17 +11,21 @@ whitespace collapsed to one space).  ``list`` rows also carry ``items`` (one
 evidence range per item) and ``table`` rows carry ``row`` and ``col`` labels.
 
 :func:`validate` returns every problem it finds, each naming the row id, so a
-harness can refuse to score against a broken gold file.
+harness can refuse to score against a broken gold file.  A user's own gold file, with fewer
+required fields and rows over several filings, is read by :mod:`qa.evaluation.user_gold`.
+
+Not handled: gold rows over other filings than the bundled one (see :mod:`qa.evaluation.user_gold`).
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-GOLD_PATH = Path(__file__).parent / "gold.jsonl"
+DATA = Path(__file__).parent / "data"
+GOLD_PATH = DATA / "gold.jsonl"
 # The blind set: same format, written by someone who had not seen the system's answers.  It is
 # never used for calibration or tuning, and the harness reports only its aggregate figures.
-BLIND_PATH = Path(__file__).parent / "blind.jsonl"
+BLIND_PATH = DATA / "blind.jsonl"
 CATEGORIES = ("prose", "table", "list", "number", "unanswerable")
 REQUIRED_FIELDS = ("id", "question", "answers", "evidence", "category", "fact")
 
@@ -32,7 +36,7 @@ def squash(text: str) -> str:
 
 
 def load_gold(path: str | Path | None = None) -> list[dict]:
-    """Read the gold JSONL file (default: ``gold.jsonl`` next to this module).
+    """Read a gold JSONL file (default: the bundled ``data/gold.jsonl``).
 
     Blank lines are skipped; a line that is not a JSON object raises
     ``ValueError`` naming the file and line number.
@@ -58,7 +62,7 @@ def _label(row: dict, index: int) -> str:
     return row_id if isinstance(row_id, str) and row_id else f"row #{index}"
 
 
-def _is_span(value) -> bool:
+def is_span(value) -> bool:
     """True for a ``[start, end]`` pair of plain ints."""
     return (isinstance(value, (list, tuple)) and len(value) == 2
             and all(isinstance(v, int) and not isinstance(v, bool) for v in value))
@@ -77,7 +81,7 @@ def _check_shape(row: dict) -> list[str]:
         problems.append(f"category {row['category']!r} is not one of {', '.join(CATEGORIES)}")
     if not isinstance(row["answers"], list) or not all(isinstance(a, str) and a.strip() for a in row["answers"]):
         problems.append("answers must be a list of non-empty strings")
-    if not isinstance(row["evidence"], list) or not all(_is_span(span) for span in row["evidence"]):
+    if not isinstance(row["evidence"], list) or not all(is_span(span) for span in row["evidence"]):
         problems.append("evidence must be a list of [start, end] integer pairs")
     fact, row_id = row["fact"], row["id"]
     if isinstance(fact, str) and isinstance(row_id, str):
@@ -87,7 +91,7 @@ def _check_shape(row: dict) -> list[str]:
     return problems
 
 
-def _check_spans(row: dict, text: str) -> list[str]:
+def span_problems(row: dict, text: str) -> list[str]:
     """Each evidence range lies inside the text, is non-empty and has no loose whitespace."""
     problems = []
     for start, end in row["evidence"]:
@@ -100,7 +104,7 @@ def _check_spans(row: dict, text: str) -> list[str]:
     return problems
 
 
-def _check_answers_in_evidence(row: dict, text: str) -> list[str]:
+def answer_problems(row: dict, text: str) -> list[str]:
     """Every accepted answer occurs (after squash) inside some evidence range."""
     passages = [squash(text[start:end]) for start, end in row["evidence"]]
     return [f"answer {answer!r} is not in any evidence range"
@@ -123,7 +127,7 @@ def _check_list(row: dict, text: str) -> list[str]:
     if row["answers"][:1] != ["; ".join(items)]:
         problems.append("answers[0] must be the items joined with '; '")
     extra = dict(row, answers=row["answers"][1:])
-    return problems + _check_answers_in_evidence(extra, text)
+    return problems + answer_problems(extra, text)
 
 
 def _check_table(row: dict, text: str) -> list[str]:
@@ -154,13 +158,13 @@ def _check_row(row: dict, text: str) -> list[str]:
         problems.append("answerable row has no evidence")
     if problems:
         return problems
-    problems += _check_spans(row, text)
+    problems += span_problems(row, text)
     if problems:
         return problems
     if row["category"] == "list":
         problems += _check_list(row, text)
     else:
-        problems += _check_answers_in_evidence(row, text)
+        problems += answer_problems(row, text)
     if row["category"] == "table":
         problems += _check_table(row, text)
     return problems

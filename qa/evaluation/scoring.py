@@ -3,7 +3,9 @@
 EM/F1 use SQuAD normalisation plus the project's number normalisation
 (:mod:`qa.evaluation.metrics`).  A retrieved passage "hits" a gold evidence range when it
 holds at least half of that range's characters.  Abstention metrics treat
-"answerable" as the positive class; AUROC ranks answers by ``score``.
+"answerable" as the positive class; AUROC ranks answers by ``score``.  An answerable row with
+no evidence (a user's gold file may leave it out) is marked ``no_evidence`` and left out of the
+recall and MRR figures.
 
 Not handled: partial credit for list answers beyond token F1 of the joined text.
 """
@@ -42,17 +44,20 @@ def score_row(answer, row: dict, seconds: float | None = None,
               retrieved: list | None = None) -> dict:
     """Per-question result: found, EM, F1, retrieval rank, correctness."""
     answerable = row["category"] != "unanswerable"
+    evidenced = answerable and bool(row.get("evidence"))
     prediction = answer.text if answer.found else ""
     em = best_score(exact_match, prediction, row["answers"]) if answerable else float(not answer.found)
     f = best_score(f1, prediction, row["answers"]) if answerable else float(not answer.found)
     out = {"id": row["id"], "question": row["question"], "category": row["category"],
            "answerable": answerable, "found": answer.found, "prediction": prediction,
            "gold": row["answers"][:1], "score": round(float(answer.score), 4), "em": em, "f1": f,
-           "method": answer.method, "rank": first_hit_rank(answer, row) if answerable else None,
+           "method": answer.method, "rank": first_hit_rank(answer, row) if evidenced else None,
            "confident_wrong": bool(answer.found and (not answerable or f < CONFIDENT_WRONG_F1))}
+    if answerable and not evidenced:
+        out["no_evidence"] = True
     if seconds is not None:
         out["ms"] = round(1000 * seconds, 2)
-    if retrieved is not None and answerable:
+    if retrieved is not None and evidenced:
         out["retrieval_rank"] = hit_rank(retrieved, row)
     return out
 
@@ -72,7 +77,7 @@ def summarise(results: list[dict]) -> dict:
     answerable = [r for r in results if r["answerable"]]
     unanswerable = [r for r in results if not r["answerable"]]
     abstained = [r for r in results if not r["found"]]
-    ranks = [r["rank"] for r in answerable]
+    ranks = [r["rank"] for r in answerable if not r.get("no_evidence")]
     out = {
         "n": len(results),
         "em": _pct(np.mean([r["em"] for r in answerable])) if answerable else None,
@@ -83,7 +88,7 @@ def summarise(results: list[dict]) -> dict:
         "auroc": _auroc(results),
         "confident_wrong": sum(r["confident_wrong"] for r in results),
     }
-    if answerable:
+    if ranks:
         out.update({f"recall@{k}": _pct(np.mean([x is not None and x <= k for x in ranks])) for k in (1, 3, 5)})
         out["mrr"] = round(float(np.mean([1.0 / x if x else 0.0 for x in ranks])), 4)
         first = [r.get("retrieval_rank") for r in answerable if "retrieval_rank" in r]

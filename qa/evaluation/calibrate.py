@@ -81,7 +81,7 @@ def best_threshold(questions: list[list[dict]], fixed: dict[str, float]) -> floa
 
 
 def outcome(question: dict, chosen: dict | None) -> dict:
-    """A per-question result (as :func:`eval.scoring.score_row` makes them) for a decision."""
+    """A per-question result (as :func:`qa.evaluation.scoring.score_row` makes them) for a decision."""
     r = dict(question["result"])
     answerable = r["answerable"]
     if chosen is None:
