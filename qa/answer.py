@@ -36,7 +36,8 @@ class Answer:
 
     When found, ``" ".join(source_text(doc_id)[start:end].split()) == text``, except for
     list answers: then ``spans`` holds each item (each with that property), ``text`` joins
-    them with "; " and ``start``/``end`` run from the first item to the last.
+    them with "; " and ``start``/``end`` run from the first item to the last.  ``page`` is the
+    page of ``start`` for a filing with pages (a PDF), counted from the form feeds between them.
     """
 
     question: str
@@ -53,6 +54,7 @@ class Answer:
     alternatives: tuple[Span, ...] = ()
     evidence: tuple[Passage, ...] = ()
     method: str = ""           # which reader produced it: "neural", "typed", "table", "list"
+    page: int | None = None    # the 1-based page ``start`` stands on (a PDF's); None: the text has no pages
 
     def to_dict(self) -> dict:
         """A JSON-ready dict (for ``qa ask --json`` and the web API)."""

@@ -19,6 +19,7 @@ from qa.errors import QAError, UnknownDocumentError
 from qa.indexing import build as indexing
 from qa.indexing import store
 from qa.indexing.records import meta_dict
+from qa.parsing.pages import page_of
 from qa.parsing.sources import doc_id_for, read_filing
 from qa.reading import confidence
 from qa.reading.readers import default_readers as readers_for
@@ -239,7 +240,8 @@ class QA:
         cs, ce, context = self._context(ranked[0], best)
         return Answer(question=q.asked, text="; ".join(p.text for p in parts), found=True, score=best.score,
                       doc_id=best.doc_id, start=best.start, end=best.end, context=context, context_start=cs,
-                      context_end=ce, spans=parts, alternatives=spans[1:6], evidence=evidence, method=best.method)
+                      context_end=ce, spans=parts, alternatives=spans[1:6], evidence=evidence, method=best.method,
+                      page=page_of(source, best.start))
 
     def as_answered(self, cand: Candidate, passages: list[ReadPassage], q: Question | None = None) -> Candidate:
         """The candidate as ``ask`` would answer with it: shaped by the reader that proposed it,

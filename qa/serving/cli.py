@@ -44,7 +44,8 @@ def cmd_ask(args) -> int:
             print(textwrap.indent(textwrap.fill(p.text[:300], 88), "    > "))
         return 0
     print(answer.text)
-    print(f"  confidence {answer.score:.2f} · {answer.doc_id} · characters {answer.start}-{answer.end}"
+    page = f"page {answer.page} · " if answer.page is not None else ""
+    print(f"  confidence {answer.score:.2f} · {answer.doc_id} · {page}characters {answer.start}-{answer.end}"
           f" · {answer.method}")
     print(textwrap.indent(textwrap.fill(_highlight(answer), 88), "  > "))
     return 0
