@@ -22,6 +22,7 @@ page number.
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
@@ -37,6 +38,7 @@ MAGIC = b"%PDF-"
 _GARBAGE = re.compile(r"\(cid:\d+\)|[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?(?:\s*-)?\s*$", re.IGNORECASE)
 UNREADABLE_SHARE = 0.3      # a page whose text is this much (cid:N) or control characters is unreadable
+WIDE_GAP = 1.5              # character widths: a gap this wide between words is placed by column
 
 
 def is_pdf(data: bytes) -> bool:
@@ -49,7 +51,7 @@ def pdf_to_text(data: bytes, name: str = "input") -> str:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with _quiet("pdfminer"), pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_page_text(page) for page in pdf.pages]
             images = sum(len(page.images) for page in pdf.pages)
     except SourceError:
@@ -63,6 +65,19 @@ def pdf_to_text(data: bytes, name: str = "input") -> str:
     if not any(p.strip() for p in readable):
         raise _no_text(name, len(pages), images, unreadable=len(readable) < len(pages))
     return f"\n{PAGE_BREAK}\n".join(p or "" for p in pages)
+
+
+@contextlib.contextmanager
+def _quiet(name: str):
+    """pdfminer's per-glyph warnings ("Ignoring (part of) ToUnicode map", hundreds a file) held back:
+    the reader logs one line for the pages it could not read instead."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _open_error(exc: Exception, name: str, password_error: type) -> SourceError:
@@ -142,10 +157,13 @@ class _Grid:
         return "\n".join(out)
 
     def _line(self, words) -> str:
-        text = ""
+        """Words apart by about a space are joined by one; a wider gap (a column) goes by position."""
+        text, right = "", float("-inf")
         for w in words:
             col = round((w["x0"] - self.left) / self.width)
-            text += " " * max(col - len(text), 1 if text else 0) + w["text"]
+            near = w["x0"] - right < WIDE_GAP * self.width
+            text += (" " if near else " " * max(col - len(text), 1 if text else 0)) + w["text"]
+            right = w["x1"]
         return text
 
 
