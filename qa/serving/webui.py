@@ -154,8 +154,8 @@ def _status(library: Library) -> str:
 def ask_api(question: str, doc_id: str = "") -> dict:
     """Answer a question about the bundled filing; ``doc_id`` "" means every indexed filing.
 
-    Returns the whole answer as JSON: text, found, score, doc_id, start, end, context,
-    spans, alternatives, evidence.
+    Returns the whole answer as JSON: text, found, score, doc_id, start, end, page (None for
+    a filing without pages), context, spans, alternatives, evidence.
     """
     with user_errors():
         return bundled.pipeline().ask(question or "", doc_id or None).to_dict()
