@@ -42,8 +42,10 @@ WIDE_GAP = 1.5              # character widths: a gap this wide between words is
 
 
 def is_pdf(data: bytes) -> bool:
-    """A PDF by its content: the ``%PDF-`` header within the first KB (where readers look for it)."""
-    return MAGIC in data[:1024]
+    """A PDF by its content: the ``%PDF-`` header within the first KB (where readers look for it),
+    with no words before it (a text filing that quotes "%PDF-" near its top stays text)."""
+    at = data.find(MAGIC, 0, 1024)
+    return at != -1 and not re.search(rb"[A-Za-z]{3}", data[:at])
 
 
 def pdf_to_text(data: bytes, name: str = "input") -> str:

@@ -33,6 +33,7 @@ def test_a_pdf_is_told_by_content_not_by_its_name(tmp_path):
     named_pdf.write_text("The Fund's custodian is State Street Bank.\n")
     assert read_filing(named_pdf, LIMIT) == "The Fund's custodian is State Street Bank.\n"
     assert is_pdf(b"\n%PDF-1.7\n") and not is_pdf(b"%PDS-1.7") and not is_pdf(b" " * 2000 + b"%PDF-1.4")
+    assert not is_pdf(b"Send the prospectus; its first bytes read %PDF-1.4 in a viewer.")
 
 
 def test_printed_text_keeps_its_lines_columns_and_blank_lines(supplement):
