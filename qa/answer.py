@@ -59,6 +59,8 @@ class Answer:
     them with "; " and ``start``/``end`` run from the first item to the last; and except for
     computed answers: then ``derivation`` says how ``text`` was computed, ``spans`` holds its
     operands as quoted, and ``start``/``end`` run from the first operand to the last.
+    ``page`` is the page of ``start`` for a filing with pages (a PDF), counted from the form
+    feeds between them.
     """
 
     question: str
@@ -76,6 +78,7 @@ class Answer:
     evidence: tuple[Passage, ...] = ()
     method: str = ""           # which reader produced it: "neural", "typed", "table", "list", "derived"
     derivation: Derivation | None = None
+    page: int | None = None    # the 1-based page ``start`` stands on (a PDF's); None: the text has no pages
 
     def to_dict(self) -> dict:
         """A JSON-ready dict (for ``qa ask --json`` and the web API)."""

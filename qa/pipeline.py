@@ -22,6 +22,7 @@ from qa.indexing import build as indexing
 from qa.indexing import store
 from qa.indexing.progress import Progress
 from qa.indexing.records import meta_dict
+from qa.parsing.pages import page_of
 from qa.parsing.sources import doc_id_for, read_filing
 from qa.reading import confidence
 from qa.reading.calibration import Calibrator
@@ -264,7 +265,8 @@ class QA:
         return Answer(question=q.asked, text=derived.result if derived else "; ".join(p.text for p in parts),
                       found=True, score=best.score, doc_id=best.doc_id, start=best.start, end=best.end,
                       context=context, context_start=cs, context_end=ce, spans=derived.operands if derived else parts,
-                      alternatives=spans[1:6], evidence=evidence, method=best.method, derivation=derived)
+                      alternatives=spans[1:6], evidence=evidence, method=best.method, derivation=derived,
+                      page=page_of(source, best.start))
 
     def as_answered(self, cand: Candidate, passages: list[ReadPassage], q: Question | None = None) -> Candidate:
         """The candidate as ``ask`` would answer with it: shaped by the reader that proposed it,

@@ -4,7 +4,11 @@ EDGAR text comes as UTF-8, cp1252 or Latin-1; we try them in that order.  Line
 ends are normalised to ``\\n``; every offset the tool reports is into the text
 returned here (``QA.source_text(doc_id)``), not into the raw bytes.
 
-Not handled: PDF; HTML is reduced to its text by :mod:`qa.parsing.html` (see there).
+HTML is reduced to its text by :mod:`qa.parsing.html`, a PDF (told by its ``%PDF-`` header)
+by :mod:`qa.parsing.pdf`: the text stored and returned is then the extracted text.
+
+Not handled: EDGAR containers holding only a PDF (the PDF part is skipped, see
+:mod:`qa.parsing.submission`).
 """
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ def decode(data: bytes, name: str = "input") -> str:
     if not data.strip():
         raise SourceError(f"{name} is empty: give a filing with some text in it")
     if b"\x00" in data[:8192]:
-        raise SourceError(f"{name} looks binary (it holds NUL bytes): give a .txt or .htm filing")
+        raise SourceError(f"{name} looks binary (it holds NUL bytes): give a .txt, .htm or .pdf filing")
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
@@ -38,7 +42,7 @@ def decode(data: bytes, name: str = "input") -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     sample = text[:20000]
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
-        raise SourceError(f"{name} looks binary (many control characters): give a .txt or .htm filing")
+        raise SourceError(f"{name} looks binary (many control characters): give a .txt, .htm or .pdf filing")
     return text
 
 
@@ -59,10 +63,15 @@ def read_filing(path: str | Path, max_bytes: int) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read {path}: {exc.strerror}") from exc
-    if data.lstrip()[:5] == b"%PDF-":
-        raise SourceError(f"{path} is a PDF, which is not read yet: save the filing as HTML or text "
-                          "(EDGAR serves every filing as HTML or text)")
-    return to_text(decode(data, str(path)), str(path))
+    return bytes_to_text(data, str(path))
+
+
+def bytes_to_text(data: bytes, name: str = "input") -> str:
+    """The readable text of a filing's bytes, whatever its format (told by content)."""
+    from qa.parsing import pdf
+    if pdf.is_pdf(data):
+        return pdf.pdf_to_text(data, name)
+    return to_text(decode(data, name), name)
 
 
 def to_text(raw: str, name: str = "input") -> str:

@@ -59,7 +59,8 @@ def cmd_ask(args) -> int:
         return 0
     derived = answer.derivation
     print(str(derived) if derived else answer.text)
-    print(f"  confidence {answer.score:.2f} · {answer.doc_id} · characters {answer.start}-{answer.end}"
+    page = f"page {answer.page} · " if answer.page is not None else ""
+    print(f"  confidence {answer.score:.2f} · {answer.doc_id} · {page}characters {answer.start}-{answer.end}"
           f" · {answer.method}")
     for span in derived.operands if derived else ():
         print(f"  operand {span.text} · characters {span.start}-{span.end}")

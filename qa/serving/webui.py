@@ -7,8 +7,11 @@ Each browser session keeps its own :class:`Library`: the filings it uploaded and
 built over them plus the bundled filing.  The API endpoint ``/ask`` answers from the bundled
 filing only (a client has no upload session).
 
-Not handled: PDF uploads (no maintained PDF parser is installed), and saving a session's
-index between server restarts.
+A PDF upload is shown as its extracted text (what every offset points into), its pages
+divided and the answer's page named in the card.
+
+Not handled: scanned PDFs (refused: they need OCR), and saving a session's index between
+server restarts.
 """
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ log = logging.getLogger(__name__)
 
 ALL = "*all*"                       # the dropdown's "ask every filing" value
 BUNDLED_NAME = "Janus Aggressive Growth Portfolio supplement, 2006-09-22 (bundled)"
-FILE_TYPES = [".txt", ".htm", ".html"]
+FILE_TYPES = [".txt", ".htm", ".html", ".pdf"]
 MAX_FILE_SIZE = "20mb"              # Gradio refuses bigger uploads before they reach us
 HISTORY = 15                        # questions kept in a session's history
 EXAMPLES = [
@@ -154,8 +157,8 @@ def _status(library: Library) -> str:
 def ask_api(question: str, doc_id: str = "") -> dict:
     """Answer a question about the bundled filing; ``doc_id`` "" means every indexed filing.
 
-    Returns the whole answer as JSON: text, found, score, doc_id, start, end, context,
-    spans, alternatives, evidence.
+    Returns the whole answer as JSON: text, found, score, doc_id, start, end, page (None for
+    a filing without pages), context, spans, alternatives, evidence.
     """
     with user_errors():
         return bundled.pipeline().ask(question or "", doc_id or None).to_dict()
@@ -168,7 +171,7 @@ HEADER = ('<div class="qa-header"><h2 style="margin:0">Ask the filing</h2><p cla
 
 def _upload_panel():
     with gr.Accordion("Add your own filings", open=False):
-        files = gr.File(label="EDGAR filings: .txt, .htm or .html, up to 20 MB each (PDF is not supported)",
+        files = gr.File(label="Filings: EDGAR .txt, .htm or .html, or a PDF with a text layer, up to 20 MB each",
                         file_count="multiple", file_types=FILE_TYPES, elem_id="qa-upload")
         status = gr.Markdown(elem_id="qa-upload-status")
     return files, status

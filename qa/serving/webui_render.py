@@ -16,6 +16,7 @@ from pathlib import Path
 
 from qa.answer import Answer
 from qa.parsing import edgar, tables
+from qa.parsing.pages import PAGE_BREAK, page_of, page_starts
 
 DOC_WINDOW = 60_000          # characters of a filing shown at once in the document view
 SNIPPET = 360                # characters of an evidence passage shown in lists
@@ -86,7 +87,8 @@ def answer_view(answer: Answer, source: str | None, name: str) -> str:
     """The answer card, then the answering table or passage (or the closest passages)."""
     if not answer.found or source is None:
         return _missing_card(answer)
-    meta = (f'from <b>{esc(name)}</b> \u00b7 characters {answer.start:,}\u2013{answer.end:,}'
+    page = f'page {answer.page} \u00b7 ' if answer.page is not None else ""
+    meta = (f'from <b>{esc(name)}</b> \u00b7 {page}characters {answer.start:,}\u2013{answer.end:,}'
             + (f' \u00b7 {esc(answer.method)} reader' if answer.method else ""))
     card = (f'<div class="qa-card qa-found" data-question="{esc(answer.question)}">{_asked(answer)}'
             f'<div class="qa-answer">{esc(answer.text)}</div>{_derivation(answer)}{confidence_bar(answer.score)}'
@@ -236,8 +238,17 @@ def document_view(answer: Answer | None, source: str, doc_id: str, name: str) ->
              else f"{len(source):,} characters")
     what = "the answer" if cls == "qa-hit" else "the closest passage"
     jump = f' \u00b7 <a href="#qa-doc-hit">jump to {what}</a>' if spans else ""
-    return (f'<div class="qa-docbar"><b>{esc(name)}</b> \u00b7 {where}{jump}</div>'
-            f'<pre class="qa-doc" tabindex="0">{marked(source, a, b, spans, cls, "qa-doc-hit")}</pre>')
+    pages = f" \u00b7 {len(page_starts(source))} pages" if PAGE_BREAK in source else ""
+    body = _paged(marked(source, a, b, spans, cls, "qa-doc-hit"), page_of(source, a) or 1)
+    return (f'<div class="qa-docbar"><b>{esc(name)}</b> \u00b7 {where}{pages}{jump}</div>'
+            f'<pre class="qa-doc" tabindex="0">{body}</pre>')
+
+
+def _paged(html: str, first: int) -> str:
+    """The document's HTML with each page break (a form feed) shown as a labelled divider."""
+    parts = html.split(PAGE_BREAK)
+    return parts[0] + "".join(f'<span class="qa-page">\u2014 page {first + k} \u2014</span>{part}'
+                              for k, part in enumerate(parts[1:], start=1))
 
 
 def details_view(answer: Answer, names: dict[str, str]) -> str:

@@ -84,6 +84,18 @@ def test_a_prose_answer_has_no_table(filing_text):
     assert "qa-table" not in html and '<mark class="qa-hit">August 10,  2006</mark>' in html
 
 
+def test_a_pdf_answer_names_its_page_and_the_document_shows_page_breaks():
+    source = "Page one text.\n\f\nThe custodian is State Street.\n\f\nPage three."
+    start = source.index("State Street")
+    a = _answer(source, start, start + len("State Street"), page=2)
+    assert "page 2 \u00b7 characters" in render.answer_view(a, source, "f.pdf")
+    doc = render.document_view(a, source, "d", "f.pdf")
+    assert "3 pages" in doc and "\f" not in doc
+    assert doc.index("\u2014 page 2 \u2014") < doc.index('<mark class="qa-hit"') < doc.index("\u2014 page 3 \u2014")
+    plain = render.answer_view(_answer("The custodian is State Street.", 17, 29), "The custodian is State Street.", "n")
+    assert "page" not in plain
+
+
 def test_confidence_bar_is_clamped():
     assert 'width:100%' in render.confidence_bar(1.7) and 'width:0%' in render.confidence_bar(-1)
 
@@ -184,3 +196,17 @@ def test_upload_indexes_good_files_and_names_the_bad_ones(tmp_path):
     with pytest.raises(gr.Error, match=r"big.txt is 20,000,001 bytes") as err:
         webui.on_upload([str(big)], library, _no_progress)
     assert str(tmp_path) not in str(err.value)
+
+
+@pytest.mark.slow
+def test_an_uploaded_pdf_is_shown_as_its_text_with_the_answer_and_its_page(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from qa.serving import webui
+    pdf = tmp_path / "fees.pdf"
+    shutil.copy(Path(__file__).parents[1] / "parsing" / "data" / "ruled.pdf", pdf)
+    library, dropdown, _ = webui.on_upload([str(pdf)], webui.Library(), _no_progress)
+    view, document, *_ = webui.on_ask("What is the Class A management fee?", dropdown.value, library, [])
+    assert "0.75%" in view and "page 1 \u00b7 characters" in view
+    assert '<mark class="qa-hit" id="qa-doc-hit">0.75%</mark>' in document and "2 pages" in document

@@ -22,7 +22,7 @@ import re
 from qa.answer import Derivation, Span
 from qa.reading.arithmetic import PAIRWISE, Operand, compute, operand
 from qa.reading.readers.base import Candidate, ReadPassage, cell_value
-from qa.reading.readers.table import TableReader, _amounts
+from qa.reading.readers.table import TableReader, amount_columns
 from qa.reading.readers.table_rows import pick
 from qa.understanding.headers import label_scores, normalise, spelled_years
 from qa.understanding.questions import Question
@@ -126,7 +126,7 @@ class DerivedReader(TableReader):
         ids = self.cells.get(key, [])
         meta = {i: self.data.chunks[i].meta for i in ids}
         rows = sorted({m.row_label for m in meta.values()})
-        cols = _amounts(sorted({m.col_label for m in meta.values()}), share=False)
+        cols = amount_columns(sorted({m.col_label for m in meta.values()}), share=False)
         if len(rows) < 2 and len(cols) < 2:
             return None
         row_scores, col_scores = label_scores(question.label_text, rows), label_scores(_years_text(question), cols)

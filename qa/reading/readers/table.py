@@ -52,7 +52,7 @@ def _specific(named: set[str], question: str) -> set[str]:
     return {label for label in named if size[label] == max(size.values())}
 
 
-def _amounts(cols: list[str], share: bool) -> list[str]:
+def amount_columns(cols: list[str], share: bool) -> list[str]:
     """The column labels a question may name: the amounts, not the percentages ("2019 Amount",
     not "2019 % of total revenue"), unless it asks for a share or no column holds amounts."""
     if share:
@@ -146,7 +146,7 @@ class TableReader(RowQuestions):
             return None
         meta = {i: self.data.chunks[i].meta for i in chunk_ids}
         rows = sorted({m.row_label for m in meta.values()})
-        cols = _amounts(sorted({m.col_label for m in meta.values()}), question.intents.share)
+        cols = amount_columns(sorted({m.col_label for m in meta.values()}), question.intents.share)
         row_scores = label_scores(question.label_text, rows)
         if len(rows) == 1 and row_scores[0] < MIN_LABEL:
             return None          # the table's only row label, which the question does not name
@@ -159,7 +159,7 @@ class TableReader(RowQuestions):
             return None
         named_rows = _specific({rows[i] for i in row[0]}, question.text)
         in_rows = [i for i in chunk_ids if meta[i].row_label in named_rows]
-        filled = _amounts(sorted({meta[i].col_label for i in in_rows}), question.intents.share)
+        filled = amount_columns(sorted({meta[i].col_label for i in in_rows}), question.intents.share)
         if col is None and len(filled) < len(cols):    # of the columns the row fills, one is named
             cols, col = filled, pick(label_scores(spelled_years(question.text), filled), filled)
         if col is None:
