@@ -73,7 +73,8 @@ def test_a_row_with_only_a_first_cell_heads_body_rows():
 def test_run_on_three_contexts(contexts):
     results = tatqa.run(tatqa.DEFAULT_PATH, limit=3)
     questions = [q for c in contexts for q in c["questions"]]
-    scored = [q for q in questions if q["answer_type"] in ("span", "multi-span")]
+    scored = [q for q in questions if q["answer_type"] in tatqa.SCORED_TYPES]
+    extractive = [q for q in scored if q["answer_type"] in tatqa.EXTRACTIVE]
     assert results["contexts"] == 3
     assert results["questions"]["total"] == len(questions)
     assert results["questions"]["scored"] == len(scored) == len(results["per_question"])
@@ -81,8 +82,9 @@ def test_run_on_three_contexts(contexts):
     for setting in ("limited", "open"):
         scores = results["scores"][setting]
         assert scores["all"]["n"] == len(scored)
-        assert scores["span"]["n"] + scores["multi-span"]["n"] == len(scored)
-        assert sum(scores[s]["n"] for s in ("text", "table", "table-text")) == len(scored)
+        assert scores["span"]["n"] + scores["multi-span"]["n"] == scores["extractive"]["n"] == len(extractive)
+        assert scores["arithmetic"]["n"] == len(scored) - len(extractive)
+        assert sum(scores[s]["n"] for s in ("text", "table", "table-text")) == len(extractive)
         assert all(0.0 <= scores[g][m] <= 100.0 for g in tatqa.GROUPS for m in ("em", "f1"))
     assert "TAGOP" in tatqa.markdown(results)
     assert results["reader"]["precision"] in ("int8", "fp32") and results["reader"]["step"] > 0

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from qa.evaluation.gold import GOLD_PATH as GOLD
 from qa.pipeline import QA
 
 PDF = Path(__file__).parent / "data" / "supplement.pdf"
-GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold.jsonl"
 
 
 @pytest.mark.slow

@@ -47,6 +47,15 @@ def test_a_printed_change_is_quoted_not_recomputed():
     assert _read(SALES, "What was the percentage change in net sales?") == []
 
 
+def test_a_printed_result_listed_beside_its_operands_is_quoted_alone():
+    source = ("Revenue\n\n| | 2019 | 2018 | 2019 vs. 2018 Variance in Dollars | 2019 vs. 2018 Variance in Percent |\n|---|---|---|---|---|\n"
+              "| Product | $39,005 | $36,709 | $2,296 | 6% |\n| Services | 12,899 | 12,621 | 278 | 2% |\n")
+    cands = _read(source, "What was the change in product revenue between 2018 and 2019?")
+    assert [source[c.start:c.end] for c in cands] == ["$2,296"] and cands[0].derivation is None
+    cands = _read(source, "What was the percentage change in product revenue between 2018 and 2019?")
+    assert [source[c.start:c.end] for c in cands] == ["6%"]
+
+
 def test_no_operation_no_answer():
     assert _read(FEES, "What is the Class B 12b-1 fee?") == []
 

@@ -10,7 +10,9 @@ percentage of the second.  The computation is :func:`qa.reading.arithmetic.compu
 
 A number the table prints is quoted, not recomputed: a table whose own cell answers the
 question (a "% of total" column, a "Change" column, an "Average" row) is left to the table
-reader.  Without every operand found and printed as a number, it proposes nothing.
+reader, or quoted alone when the table reader lists it beside its operands ("$2,296" of
+"$39,005; $36,709; $2,296; 6%").  Without every operand found and printed as a number, it
+proposes nothing.
 
 Not handled: operands from prose, or from two tables; tables whose labels sit in the body;
 questions naming an operand by a figure's position ("the largest segment"); counts.
@@ -33,6 +35,7 @@ _SUM_WORDS = re.compile(r"\b(?:combined|sum|add(?:ed)?|altogether|in total)\b", 
 _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
 _FROM_TO = re.compile(r"\bfrom\b.+\bto\b", re.IGNORECASE)
 OPERAND = 0.85          # a label named this strongly is an operand, beside another named as strongly
+_PERCENT = re.compile(r"%|\bpercent", re.IGNORECASE)
 _AVERAGE_LABEL = re.compile(r"\baverage\b|\bmean\b", re.IGNORECASE)
 _CHANGE_LABEL = r"\b(?:change[ds]?|increase[ds]?|decrease[ds]?|variance|vs\.?|versus|difference|movement)\b"
 _YIELDS = {   # what a printed cell's labels say when it is the operation's result
@@ -102,24 +105,45 @@ class DerivedReader(TableReader):
             return []        # "the respective shares", "in which year was X higher?" ask for printed values
         out = []
         for key, p_idx in self._tables(question, passages):
-            if self._foreign(question, key) or self._printed(question, key, p_idx):
+            if self._foreign(question, key):
                 continue
-            cand = self._derived(question, key, p_idx, 1.0 + 0.03 * passages[p_idx].rank)
+            printed = self._printed(question, key, p_idx)
+            if printed is None:
+                cand = self._derived(question, key, p_idx, 1.0 + 0.03 * passages[p_idx].rank)
+            else:
+                cand = self._quoted(printed, p_idx, 1.0 + 0.03 * passages[p_idx].rank)
             if cand is not None:
                 out.append(cand)
         return sorted(out, key=lambda c: -c.score)
 
-    def _printed(self, question: Question, key: tuple[str, int], p_idx: int) -> bool:
-        """Whether the table's cells answer the question as printed: the cells the table reader
-        names, when their labels say they are what the operation yields (a "%" column for a
-        share, a "Change" column for a change)."""
+    def _printed(self, question: Question, key: tuple[str, int], p_idx: int) -> tuple[list[int], bool] | None:
+        """The cells that print the operation's result, when the table reader names some: of
+        the cells it names, those whose labels say they are what the operation yields (a "%"
+        column for a share, a "Change" column for a change).  With the flag True the table
+        reader names one cell and it is one (its answer stands); else they are the result among
+        the cells it lists ("$2,296" beside "$39,005; $36,709"), a percentage for a percentage
+        change or a share and an amount otherwise (of "$2,296; 6%" under two Change columns too)."""
         cand = self._cell(question, key, p_idx, 1.0)
         if cand is None or cand.chunk is None:
-            return False
+            return None
         starts = {s for s, _ in cand.parts} or {cand.start}
         cells = [i for i in self.cells.get(key, []) if self.data.chunks[i].start in starts]
-        return bool(cells) and all(_YIELDS[question.operation].search(
-            f"{self.data.chunks[i].meta.row_label} {self.data.chunks[i].meta.col_label}") for i in cells)
+        labels = {i: f"{self.data.chunks[i].meta.row_label} {self.data.chunks[i].meta.col_label}" for i in cells}
+        yielding = [i for i in cells if _YIELDS[question.operation].search(labels[i])]
+        if len(yielding) <= 1:
+            return (yielding, len(yielding) == len(cells)) if yielding else None
+        percent = question.operation in ("percent_change", "share")
+        return [i for i in yielding if bool(_PERCENT.search(labels[i] + " " + cell_value(
+            self.data.chunks, self.data.sources, i))) == percent], False
+
+    def _quoted(self, printed: tuple[list[int], bool], p_idx: int, decay: float) -> Candidate | None:
+        """The one printed result among listed operands, quoted as a computed answer would score."""
+        ids, whole = printed
+        if whole or len(ids) != 1:
+            return None
+        chunk = self.data.chunks[ids[0]]
+        return Candidate(chunk.doc_id, chunk.start, chunk.end, float(min(1.0, 0.95 / decay + COMPUTED_BONUS)),
+                         p_idx, self.name, {"printed": 1.0}, (), chunk=ids[0])
 
     def _operands(self, question: Question, key: tuple[str, int]) -> tuple[list[int], float] | None:
         """The operand cells, in the operation's order, and the weaker axis's match strength."""
