@@ -9,7 +9,8 @@ its own document, and open (over every indexed context).  Scores use
 
 An arithmetic answer is scored by its computed value (the derived reader's
 :class:`~qa.answer.Derivation`), with scale "percent" for a percentage or percentage points
-and the context's unit otherwise, as the benchmark's metric does (number match, scale checked).
+and otherwise the scale the derived reader found in the table, else the context's unit, as the
+benchmark's metric does (number match, scale checked).
 
 Not handled: count questions (counted as not attempted), and percentage scales that only a column header shows (a
 predicted ``13.2`` from a "%" column gets no "percent" scale).
@@ -31,6 +32,7 @@ from qa.pipeline import QA
 from qa.runtime import models
 from qa.serving.progress import Bars
 from qa.settings import Settings
+from qa.text.numbers import stated_scale
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "tatqa" / "tatqa_dataset_dev.json"
 EXTRACTIVE = ("span", "multi-span")
@@ -41,9 +43,6 @@ SETTINGS = {"limited": "limited to its context", "open": "open (all indexed cont
 REFERENCE = ("Published reference points (whole test set, *all* answer types, including arithmetic "
              "and count): TAGOP (RoBERTa-large) F1 58.0; human experts F1 90.8. Not comparable "
              "one-to-one: ours covers span, multi-span and arithmetic questions (not count), on dev contexts.")
-_UNIT = re.compile(
-    r"(?:\bin\s*|[$£€¥]\s*|\b(?:rmb|usd)\s*['’]?\s*|\(\s*)(?P<word>thousand|million|billion)s?\b"
-    r"|(?P<thousand>(?:['’‘]|\$\s*)000\b|\bin\s+000['’]?s\b)|(?P<million>[$£€¥]\s*m\b)|(?P<billion>[$£€¥]\s*bn\b)", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -104,12 +103,7 @@ def render(context: dict) -> str:
     return "\n\n".join(blocks + [p["text"].strip() for p in paragraphs if p["text"].strip()]) + "\n"
 
 
-def _unit(text: str) -> str:
-    match = _UNIT.search(text)
-    if not match:
-        return ""
-    return (match.group("word") or next(k for k in ("thousand", "million", "billion")
-                                        if match.group(k))).lower()
+_unit = stated_scale     # the unit a text states (tests call it by this name)
 
 
 def context_scale(context: dict) -> str:
@@ -165,7 +159,8 @@ def _ask(pipeline: QA, question: str, doc_id: str | None) -> dict:
     return {"predictions": preds, "doc_id": answer.doc_id if found else None, "percent_cell": percent_cell,
             "from_table": bool(source) and source.kind in ("cell", "table"),
             "derived": None if derived is None else {"operation": derived.operation, "result": derived.result,
-                                                     "formula": derived.formula, "percent": derived.percent},
+                                                     "formula": derived.formula, "percent": derived.percent,
+                                                     "scale": derived.scale},
             "method": answer.method if answer else "", "score": round(answer.score, 3) if answer else 0.0,
             "withheld": withheld.text if withheld else "", "error": error, "ms": round(ms, 1)}
 
@@ -180,7 +175,7 @@ def _score(pipeline: QA, context: dict, question: dict, unit: str) -> dict:
         result = _ask(pipeline, question["question"], limit_to)
         percent_cell = result.pop("percent_cell")
         derived = result["derived"]
-        result["scale"] = ("percent" if derived["percent"] else unit) if derived else \
+        result["scale"] = ("percent" if derived["percent"] else derived["scale"] or unit) if derived else \
             answer_scale(result["predictions"], percent_cell, unit, result["from_table"])
         result["em"], result["f1"] = em_f1(result["predictions"], gold, result["scale"],
                                            question["scale"])

@@ -36,8 +36,10 @@ class Derivation:
     (with its offsets), the formula over the printed operands, and the result.
 
     ``value`` is the result as a plain number ("-0.25"); ``result`` is how the answer reads
-    ("-0.25 percentage points", "-6.70%", "$1,159").  Not handled: units other than percent
-    and dollars, and a scale ("in thousands") the table states: the result is in the table's own units."""
+    ("-0.25 percentage points", "-6.70%", "$1,159", "2,192 (in thousands)").  ``scale`` is the
+    scale the operands' table states for its amounts ("thousand", "million", "billion"; "" when
+    it states none, and for percentages).  Not handled: units other than percent and dollars,
+    and operands in different scales."""
 
     operation: str             # "change", "difference", "percent_change", "sum", "average", "share", "ratio"
     operands: tuple[Span, ...]
@@ -45,6 +47,7 @@ class Derivation:
     value: str
     result: str
     percent: bool = False      # the result is a percentage or percentage points
+    scale: str = ""            # "thousand", "million", "billion": the table's stated scale
 
     def __str__(self) -> str:
         return f"{self.result} = {self.formula}"

@@ -5,6 +5,12 @@ An operand is the text of a cell or span as printed ("$1,159", "(0.35)%", "0.94%
 of a percentage change, a share and an average are given to two decimals; a change or a sum
 to the operands' own decimals.  A change between percentages is in percentage points.
 
+Signs are the printed ones ("(17,334)" is -17,334), and a percentage change divides by the
+signed earlier value, so that a figure printed negative in both years changes in the sense of
+its amount: (238) after (168) is up 41.67%.  (TAT-QA dev's annotators read every such
+percentage change this way; for sums, averages and changes of negative figures they keep the
+sign about as often as they drop it, and the sign is kept here.)
+
 Not handled: operands in different units ("$1.2 million" against "$900,000"), scale words
 inside a cell, and operations other than those of :data:`OPERATIONS`.
 """
@@ -102,7 +108,7 @@ def _value(operation: str, values: list[Decimal]) -> Decimal:
     if operation in ("change", "difference"):
         return values[0] - values[1]
     if operation == "percent_change":
-        return (values[0] - values[1]) / abs(values[1]) * 100
+        return (values[0] - values[1]) / values[1] * 100
     if operation == "sum":
         return sum(values, Decimal(0))
     if operation == "average":

@@ -50,6 +50,23 @@ class Number:
         return f"{sign}{whole}{'d' + frac if frac else ''}{'pct' if self.percent else ''}"
 
 
+# the scale a table or statement states for its amounts: "(in thousands)", "$'000", "$m", "in 000's"
+SCALE = re.compile(
+    r"(?:\bin\s*|[$£€¥]\s*|\b(?:rmb|usd)\s*['’]?\s*|\(\s*)(?P<word>thousand|million|billion)s?\b"
+    r"|(?P<thousand>(?:['’‘]|\$\s*)000\b|\bin\s+000['’]?s\b)|(?P<million>[$£€¥]\s*m\b)|(?P<billion>[$£€¥]\s*bn\b)",
+    re.IGNORECASE)
+
+
+def stated_scale(text: str) -> str:
+    """The first scale ``text`` states ("thousand", "million", "billion"), or "" when none.
+    Not handled: "in 000s" without an apostrophe before the s, and scales in words far from "in"."""
+    match = SCALE.search(text)
+    if not match:
+        return ""
+    return (match.group("word") or next(k for k in ("thousand", "million", "billion")
+                                        if match.group(k))).lower()
+
+
 def _words_to_digits(text: str) -> str:
     """Replace runs of number words ("twenty five") with digits ("25")."""
     def convert(match: re.Match) -> str:

@@ -52,3 +52,9 @@ def test_what_cannot_be_computed_is_not():
     assert _run("change", "5", "6", "7") is None              # pairwise needs two
     assert _run("sum", "5%", "$6") is None                    # a percentage and an amount
     assert compute("sum", [operand("5")]) is None
+
+
+def test_a_percentage_change_divides_by_the_signed_earlier_value():
+    assert _run("percent_change", "(238)", "(168)").result == "41.67%"      # a negative figure grew
+    assert _run("percent_change", "48,218", "(1,221)").plain == "-4049.06"
+    assert _run("average", "$(17,334)", "$(6,442)").result == "-$11,888.00"   # other signs as printed

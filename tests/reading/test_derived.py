@@ -38,7 +38,7 @@ def test_a_sum_of_two_rows():
 def test_a_change_between_years_is_later_minus_earlier():
     source = SALES.replace(" Change |", "").replace("---|---|---|---|", "---|---|---|").replace(" 25% |", "").replace(" 8% |", "")
     d = _read(source, "What was the change in cost of sales from 2018 to 2019?")[0].derivation
-    assert (d.result, d.formula) == ("50", "700 \u2212 650")
+    assert (d.result, d.formula, d.scale) == ("50 (in millions)", "700 \u2212 650", "million")
     d = _read(source, "What was the percentage change in net sales between 2018 and 2019?")[0].derivation
     assert (d.result, d.formula) == ("25.00%", "($1,250 \u2212 $1,000) / $1,000")
 

@@ -26,6 +26,7 @@ from qa.reading.arithmetic import PAIRWISE, Operand, compute, operand
 from qa.reading.readers.base import Candidate, ReadPassage, cell_value
 from qa.reading.readers.table import TableReader, amount_columns
 from qa.reading.readers.table_rows import pick
+from qa.text.numbers import stated_scale
 from qa.understanding.headers import label_scores, normalise, spelled_years
 from qa.understanding.questions import Question
 
@@ -34,6 +35,7 @@ _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|to|through)\s*((?:19|20)\d
 _SUM_WORDS = re.compile(r"\b(?:combined|sum|add(?:ed)?|altogether|in total)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
 _FROM_TO = re.compile(r"\bfrom\b.+\bto\b", re.IGNORECASE)
+SCALE_LEAD_IN = 300      # characters before a table where its caption states a scale ("in thousands")
 OPERAND = 0.85          # a label named this strongly is an operand, beside another named as strongly
 _PERCENT = re.compile(r"%|\bpercent", re.IGNORECASE)
 _AVERAGE_LABEL = re.compile(r"\baverage\b|\bmean\b", re.IGNORECASE)
@@ -197,6 +199,15 @@ class DerivedReader(TableReader):
         latest = [label for _, label in sorted(zip(years, cols), reverse=True)]
         return latest if question.operation in ("sum", "average") else []
 
+    def _scale(self, key: tuple[str, int], cells: list) -> str:
+        """The scale the operands' labels, else their table and its lead-in, state ("thousand")."""
+        labels = " ; ".join(f"{c.meta.row_label} {c.meta.col_label}" for c in cells)
+        if key not in self.tables:
+            return stated_scale(labels)
+        table = self.data.chunks[self.tables[key]]
+        source = self.data.sources[table.doc_id]
+        return stated_scale(labels) or stated_scale(source[max(0, table.start - SCALE_LEAD_IN):table.end])
+
     def _derived(self, question: Question, key: tuple[str, int], p_idx: int, decay: float) -> Candidate | None:
         found = self._operands(question, key)
         if found is None:
@@ -216,7 +227,9 @@ class DerivedReader(TableReader):
         if result is None:
             return None
         spans = tuple(Span(o.text, c.doc_id, c.start, c.end) for o, c in zip(operands, chunks))
-        derivation = Derivation(question.operation, spans, result.formula, result.plain, result.result, result.percent)
+        scale = "" if result.percent else self._scale(key, chunks)
+        written = f"{result.result} (in {scale}s)" if scale else result.result
+        derivation = Derivation(question.operation, spans, result.formula, result.plain, written, result.percent, scale)
         parts = tuple(sorted((c.start, c.end) for c in chunks))
         score = min(1.0, 0.95 / decay + COMPUTED_BONUS)     # every operand is named (OPERAND or a clear pick)
         return Candidate(key[0], parts[0][0], parts[-1][1], float(score), p_idx, self.name,
