@@ -19,6 +19,7 @@ import re
 from rapidfuzz import fuzz
 
 from qa.text.numbers import YEAR, _words_to_digits
+from qa.understanding.lexicon import YEAR_SPAN
 
 _SUBS = [(re.compile(p), r) for p, r in [
     (r"\bmgmt\b|\bmgt\b", "management"), (r"\bexpense ratio\b", "total annual operating expense"),
@@ -171,6 +172,16 @@ def spelled_years(question: str) -> str:
             return m.group()
         return f"{m.group(1)} " + (", ".join(years[:-1]) + " and " + years[-1] if len(years) > 1 else years[0])
     return _RANGE.sub(spell, question)
+
+
+def every_year(question: str) -> str:
+    """The question with each span of years written out year by year, in any order ("the average
+    for 2017-2019" reads "2017 and 2018 and 2019"): what a sum or an average over the span takes.
+    Not handled: spans of more than ten years (left as they are)."""
+    def spell(m: re.Match) -> str:
+        a, b = sorted((int(m.group(1)), int(m.group(2))))
+        return " and ".join(str(y) for y in range(a, b + 1)) if b - a <= 10 else m.group()
+    return YEAR_SPAN.sub(spell, question)
 
 
 _QUALIFIER = re.compile(r"\s*\([^()]{12,}\)\s*$")   # a trailing "(as a percentage of offering price)"

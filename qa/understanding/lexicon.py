@@ -220,6 +220,14 @@ NOT_FOCUS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", 
                        "kinds", "type", "types", "sort", "sorts"})
 
 
+# words that ask for a sum outright ("the combined ...", "in total"), not a "Total" row's value
+SUM_WORDS = re.compile(r"\b(?:combined|sum|add(?:ed)?|altogether|in total)\b", re.IGNORECASE)
+# a movement "from X to Y": the later-named is the new value
+FROM_TO = re.compile(r"\bfrom\b.+\bto\b", re.IGNORECASE)
+# a span of years in any order ("2017-2019", "2019 to 2017"): every year of it, for a sum or an average
+YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|to|through)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
 # The arithmetic a question asks for (:mod:`qa.reading.readers.derived`), tried in order: the
 # first that matches names it.  "share" is one amount as a percentage of another; "difference"
 # is "how much more ... than"; "change" compares one thing at two times.

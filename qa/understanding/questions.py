@@ -52,6 +52,8 @@ class Intents:
     bound_words: tuple[str, ...] = ()   # the words asking about a cap ("limit", "maximum")
     compares: bool = False         # two values or a change ("higher", "or", "between")
     respectively: bool = False     # "respectively", "respective"
+    sums: bool = False             # asks for a sum outright ("combined", "in total")
+    from_to: bool = False          # a movement "from X to Y"
     several: bool = False          # "what are…", "which funds…": several items may answer
     rate: bool = False             # a rate, fee or charge
     asset_range: tuple[float, float] | None = None   # the asset level of a fee schedule asked about
@@ -188,7 +190,8 @@ def intents(text: str) -> Intents:
         moved=bool(lx.MOVED.search(text)), movement=bool(lx.MOVEMENT.search(text)), side=side(text),
         share=bool(lx.SHARE.search(text)), names_table=bool(lx.THE_TABLE.search(text)),
         bound_words=tuple(lx.ASKS_BOUND.findall(text)), compares=bool(lx.COMPARES.search(text)),
-        respectively=bool(lx.RESPECTIVELY.search(text)), several=bool(lx.ASKS_SEVERAL.search(text)),
+        respectively=bool(lx.RESPECTIVELY.search(text)), sums=bool(lx.SUM_WORDS.search(text)),
+        from_to=bool(lx.FROM_TO.search(text)), several=bool(lx.ASKS_SEVERAL.search(text)),
         rate=bool(lx.RATE_WORDS.search(text)), asset_range=asked_range(text),
         extreme=_direction(lx.EXTREME.search(text), lx.EXTREME_LOW),
         whole_schedule=bool(lx.WHOLE_SCHEDULE.search(text)), asks_period=bool(lx.ASKS_PERIOD.search(text)),

@@ -15,9 +15,9 @@ def default_readers(data, settings=None) -> list:
     from qa.reading.readers.table import TableReader
     from qa.reading.readers.typed import TypedReader
     from qa.runtime import models
-    structural = [CoverReader(data.sources), RoleReader(data.sources), DerivedReader(data), TableReader(data), ListReader(data.sources),
-                  ScheduleReader(), RespectivelyReader(),
-                  ChangeReader()]
+    table = TableReader(data)
+    structural = [CoverReader(data.sources), RoleReader(data.sources), DerivedReader(data, like=table), table,
+                  ListReader(data.sources), ScheduleReader(), RespectivelyReader(), ChangeReader()]
     if models.reader_available():
         from qa.reading.readers.neural import NeuralReader
         from qa.settings import Settings

@@ -27,14 +27,11 @@ from qa.reading.readers.base import Candidate, ReadPassage, cell_value
 from qa.reading.readers.table import TableReader, amount_columns
 from qa.reading.readers.table_rows import pick
 from qa.text.numbers import stated_scale
-from qa.understanding.headers import label_scores, normalise, spelled_years
+from qa.understanding.headers import every_year, label_scores, normalise, spelled_years
 from qa.understanding.questions import Question
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|to|through)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
-_SUM_WORDS = re.compile(r"\b(?:combined|sum|add(?:ed)?|altogether|in total)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
-_FROM_TO = re.compile(r"\bfrom\b.+\bto\b", re.IGNORECASE)
 SCALE_LEAD_IN = 300      # characters before a table where its caption states a scale ("in thousands")
 OPERAND = 0.85          # a label named this strongly is an operand, beside another named as strongly
 _PERCENT = re.compile(r"%|\bpercent", re.IGNORECASE)
@@ -65,20 +62,14 @@ def _ordered(question: Question, labels: list[str]) -> list[str]:
     if all(len(y) == 1 for y in years) and len({y[0] for y in years}) == len(labels):
         return [label for _, label in sorted(zip(years, labels), reverse=True)]
     named = sorted(labels, key=lambda label: _mention(question.label_text, label))
-    moving = question.operation in ("change", "percent_change") and _FROM_TO.search(question.text)
+    moving = question.operation in ("change", "percent_change") and question.intents.from_to
     return named[::-1] if moving else named
 
 
 def _years_text(question: Question) -> str:
-    """The question with a range of years written out: for a sum or an average every year of it
-    ("the average for 2017-2019" is of 2017, 2018 and 2019), else as :func:`spelled_years` does."""
-    if question.operation not in ("sum", "average"):
-        return spelled_years(question.text)
-
-    def spell(m: re.Match) -> str:
-        a, b = sorted((int(m.group(1)), int(m.group(2))))
-        return " and ".join(str(y) for y in range(a, b + 1)) if b - a <= 10 else m.group()
-    return _RANGE.sub(spell, question.text)
+    """The question's years as a column is matched to them: every year of a span for a sum or
+    an average (:func:`every_year`), else as :func:`spelled_years` writes them."""
+    return every_year(question.text) if question.operation in ("sum", "average") else spelled_years(question.text)
 
 
 def _named(scores: list[float], labels: list[str]) -> tuple[list[int], float] | None:
@@ -168,7 +159,7 @@ class DerivedReader(TableReader):
             return None
         if question.operation == "average" and any(_AVERAGE_LABEL.search(r) for r in named_rows):
             return None                      # "Average Annual Total Returns" is a label
-        if question.operation == "sum" and not _SUM_WORDS.search(question.text) and all(_TOTAL.search(r) for r in named_rows):
+        if question.operation == "sum" and not question.intents.sums and all(_TOTAL.search(r) for r in named_rows):
             return None                      # "the total income in 2019 and 2018" of the row "Total income"
         if len(named_rows) == 1 and len(named_cols) >= 2:
             along, labels = "col", _ordered(question, named_cols)

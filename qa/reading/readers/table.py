@@ -83,8 +83,14 @@ class TableReader(RowQuestions):
     threshold = 0.5
     structural = True      # reads every retrieved passage, not only the top read_k
 
-    def __init__(self, data: IndexData):
+    def __init__(self, data: IndexData, like: TableReader | None = None):
+        """``like``: a reader over the same ``data`` whose tables and caches this one shares
+        (the derived reader reads the table reader's), instead of indexing them again."""
         self.data = data
+        if like is not None:
+            self.cells, self.tables, self.words, self.lower, self.by_doc = (
+                like.cells, like.tables, like.words, like.lower, like.by_doc)
+            return
         self.cells: dict[tuple[str, int], list[int]] = defaultdict(list)
         self.tables: dict[tuple[str, int], int] = {}
         self.words: dict[tuple[str, int], set[str]] = {}        # filled as tables are asked about
