@@ -29,7 +29,7 @@ from qa.reading.calibration import Calibrator
 from qa.reading.readers import default_readers as readers_for
 from qa.reading.readers.base import Candidate, ReadPassage, widened_chunk
 from qa.settings import Settings
-from qa.text.views import squash
+from qa.text.views import as_printed, squash
 from qa.understanding.questions import Question, analyse
 
 log = logging.getLogger(__name__)
@@ -262,7 +262,8 @@ class QA:
                       for s, e in best.parts) or (spans[0],)
         cs, ce, context = self._context(ranked[0], best)
         derived = best.derivation
-        return Answer(question=q.asked, text=derived.result if derived else "; ".join(p.text for p in parts),
+        text = derived.result if derived else (as_printed(source, best.parts) or "; ".join(p.text for p in parts))
+        return Answer(question=q.asked, text=text,
                       found=True, score=best.score, doc_id=best.doc_id, start=best.start, end=best.end,
                       context=context, context_start=cs, context_end=ce, spans=derived.operands if derived else parts,
                       alternatives=spans[1:6], evidence=evidence, method=best.method, derivation=derived,

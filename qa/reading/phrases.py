@@ -213,6 +213,14 @@ def _names_echo(text: str, read: tuple[int, int], end: int, question: Question) 
         not re.fullmatch(r"\d", amount) and tail[0] in question.terms
 
 
+def _echoes(span: str, question: Question) -> bool:
+    """Whether the question names most of the span's words: then it picks that item out of a
+    list ("which short-term debt obligations…?" of "High Quality Short-Term Debt Obligations")
+    rather than asking for the whole list."""
+    words = set(lexical.terms(span))
+    return bool(words) and 2 * len(words & set(question.terms)) >= len(words)
+
+
 def shape(text: str, start: int, end: int, sentence: tuple[int, int] | None, question: Question | None,
           complements: bool) -> list[tuple[int, int]]:
     """A read span as it answers ``question``: :func:`complete`, then for an explanation
@@ -227,8 +235,54 @@ def shape(text: str, start: int, end: int, sentence: tuple[int, int] | None, que
         start, end = read                     # "$872 million" of "…the $872 million charge?"
     if question.intents.explains:
         start, end = explanation(text, start, end, sentence)
+    elif (question.intents.several or question.kind == "list") and not _echoes(text[start:end], question):
+        end = coordinated(text, start, end, sentence)
     return value_parts(text, start, end, sentence, question) or name_parts(text, start, end, question) \
         or [(start, end)]
+
+
+_SENTENCE_PARSED = 600     # characters of a sentence parsed for its coordination, at most
+_CLAUSES = {"relcl", "acl", "advcl", "punct", "cc"}      # never part of a coordination's words
+_OWN_EDGE = _CLAUSES | {"conj", "appos"}                 # not part of one conjunct's own words
+
+
+def _edge(token) -> int:
+    """The index of the last word of ``token``'s own phrase: its right subtree without clauses,
+    appositions, punctuation or further conjuncts ("Corentin Tarlier", not "…Tarlier, who are…")."""
+    ends = [_edge(c) for c in token.rights if c.dep_ not in _OWN_EDGE]
+    return max([token.i, *ends])
+
+
+def coordinated(text: str, start: int, end: int, sentence: tuple[int, int]) -> int:
+    """The end of [start, end) run on over the conjuncts that follow the word heading it, for a
+    question asking for several things: "April" -> "April, July, October and January",
+    "futures" -> "futures, options and swap agreements", "Software & Services 11.58%" -> the five
+    groups of "…were: Software & Services 11.58%; …; and Financial Services 8.17%".  The span's
+    end when its head has no conjunct after it.
+    Not handled: coordinations the parser attaches to another word than the span's head, and
+    sentences longer than 600 characters (parsed only that far from the span's start)."""
+    lo, hi = _word_edges(text, max(sentence[0], start - 100), min(sentence[1], start + _SENTENCE_PARSED))
+    lo, hi = min(lo, start), max(hi, end)
+    squashed, index = _squashed(text[lo:hi])
+    at = {src: i for i, src in enumerate(index)}
+    s, e = at.get(start - lo), at.get(end - 1 - lo)
+    if s is None or e is None:
+        return end
+    doc = models.phrase_parser()(squashed)
+    inside = [t for t in doc if s <= t.idx <= e]
+    heads = [t for t in inside if t.head not in inside or t.head == t]
+    if len(heads) != 1:
+        return end
+    head = heads[0]
+    later = [c for c in head.conjuncts if c.i > inside[-1].i]
+    if not later:
+        return end
+    last = max(_edge(c) for c in later)
+    while last + 1 < len(doc) and head in doc[last + 1].ancestors and doc[last + 1].dep_ not in _CLAUSES \
+            and (not doc[last + 1].is_punct or doc[last + 1].text == "%"):
+        last += 1                               # "… and Financial Services *8.17%*"
+    token = doc[last]
+    return max(end, lo + index[token.idx + len(token.text) - 1] + 1)
 
 
 def _word_edges(text: str, lo: int, hi: int) -> tuple[int, int]:

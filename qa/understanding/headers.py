@@ -86,9 +86,11 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
     q_tokens = [t for t in q_all if t not in _STOP]
     token_sets = [set(label_tokens(label)) for label in labels]
     shared = set.intersection(*token_sets) if len(token_sets) > 1 else set()
-    scores = []
+    scores, named, wide = [], [], []
     norms = [normalise(label) for label in labels]
     for label, norm, disc in zip(labels, norms, distinctive(labels)):
+        named.append({t for t in disc if len(t) > 1 and _has_token(q_tokens, t, shared)})
+        wide.append(len([t for t in disc if len(t) > 1]))
         if len(norm) > 1 and _quoted(norm, q_norm):     # a one-letter label counts as "Class S" only
             scores.append(1.0)
             continue
@@ -109,7 +111,27 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
         if _years(disc) and _years(set(q_tokens)) and not _years(disc) & set(q_tokens):
             score = min(score, 0.5)           # "Fiscal 2018 Third Quarter" is not "fiscal 2019 third quarter"
         scores.append(score)
-    return _drop_nested(labels, scores, q_norm)
+    return _drop_nested(labels, _drop_subsumed(scores, named, wide), q_norm)
+
+
+SUBSUMED = 0.6      # what is left of a label's score when another is named by more of the question
+
+
+def _drop_subsumed(scores: list[float], named: list[set[str]], wide: list[int]) -> list[float]:
+    """Of labels the question names equally well by the measure above (two words of each), one is
+    named less when another, scoring as high, is named by every word that names it and more:
+    "MSCI India Index (Net)" names "MSCI India Index (Net Total Return)" by msci, india, index
+    and net, and "MSCI India Index (Gross Total Return)" only by the first three.  Labels quoted
+    verbatim (0.95 and over) keep their scores; one-letter words do not count (the "a" of "as a
+    percentage" is no "Class A"), and the other must be named by at least half its words ("Delaware
+    Select Growth Fund, a series of Voyageur Mutual Funds III" is not "Delaware Small Cap Growth
+    Fund" for sharing delaware, growth and fund)."""
+    out = list(scores)
+    for i, words in enumerate(named):
+        if 0 < scores[i] < 0.95 and any(j != i and scores[j] >= scores[i] and words < other and
+                                        2 * len(other) >= wide[j] for j, other in enumerate(named)):
+            out[i] = scores[i] * SUBSUMED
+    return out
 
 
 def _quoted(norm: str, q_norm: str) -> bool:

@@ -170,7 +170,12 @@ ASKS_BOUND = re.compile(r"\b(?:caps?|capped|limit\w*|exceeds?|max\w*|ceiling|at 
 COMPARES = re.compile(r"\b(?:or|higher|lower|more|less|larger|smaller|greater|change[ds]?|differ\w*|"
                       r"increase[ds]?|decrease[ds]?|between|compared?)\b", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespective(ly)?\b", re.IGNORECASE)
-ASKS_SEVERAL = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\b|^\s*which\s+\w+s\b", re.IGNORECASE)
+ASKS_SEVERAL = re.compile(
+    r"^\s*(?:what|which|who)\s+(?:are|were)\b|^\s*which\s+\w+s\b"
+    r"|^\s*(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\b"        # "What kinds of equity…?"
+    # a plural noun asked for: "What exhibits are…", "In which months are…", "Which share classes does…"
+    r"|^\s*(?:(?:in|on|at|for|from|to|by|of|under|with)\s+)?(?:what|which)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?<![su'])s\s+"
+    r"(?:are|were|do|does|did|can|could|might|may|will|would|have|has|had)\b", re.IGNORECASE)
 
 # --- Fee schedules: the asset level or the tier asked about. ---
 RATE_WORDS = re.compile(r"\b(rate|fee|fees|percent|percentage|charge|charged|pay|%)", re.IGNORECASE)

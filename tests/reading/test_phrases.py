@@ -134,3 +134,26 @@ def test_an_amount_is_not_run_on_to_the_noun_the_question_names(sentence, read, 
     spans = phrases.shape(sentence, start, start + len(read), (0, len(sentence)), analyse(question, 500),
                           complements=False)
     assert [sentence[a:b] for a, b in spans] == [answer]
+
+
+@pytest.mark.parametrize("text,fragment,expected", [
+    ("Dividends are paid in April, July, October and January.", "April", "April, July, October and January"),
+    ("The Fund may use derivatives such as futures, options and swap agreements to hedge.", "futures",
+     "futures, options and swap agreements"),
+    ("The managers are Ann Lee, Bo Chan and Cy Diaz, who joined in 2020.", "Ann Lee", "Ann Lee, Bo Chan and Cy Diaz"),
+    ("As of December 31, 2024, the five largest industry groups represented in the Index were: Software & "
+     "Services 11.58%; Semiconductor & Semiconductor Equipment 11.47%; Technology Hardware & Equipment 9.44%; "
+     "Media & Entertainment 8.49%; and Financial Services 8.17%.", "Software & Services 11.58%",
+     "Software & Services 11.58%; Semiconductor & Semiconductor Equipment 11.47%; Technology Hardware & "
+     "Equipment 9.44%; Media & Entertainment 8.49%; and Financial Services 8.17%"),
+])
+def test_a_span_runs_on_over_the_conjuncts_of_its_head(text, fragment, expected):
+    start = text.index(fragment)
+    end = phrases.coordinated(text, start, start + len(fragment), (0, len(text)))
+    assert text[start:end] == expected
+
+
+def test_a_span_with_no_conjunct_after_it_keeps_its_end():
+    text = "The Fund invests in bonds."
+    start = text.index("bonds")
+    assert phrases.coordinated(text, start, start + 5, (0, len(text))) == start + 5

@@ -141,3 +141,15 @@ def test_of_a_rows_unlabelled_cells_an_amount_question_gets_the_amount(tmp_path)
     answer = qa.QA.from_files([path]).ask("What was the fund's worst quarterly return?")
     assert answer.found and answer.text == "(4.95%)", answer
 
+
+
+def test_an_acronym_of_the_tables_words_and_the_filings_own_symbol_name_no_other_table():
+    """"EPS" spells "Earnings per share" around the table and "XYZ" is the symbol the filing
+    gives itself: neither makes the table foreign to the question.  A name the table's filing
+    never prints ("Class A" of a filing without classes) still does."""
+    text = ("The Example Trust (“XYZ” or the “Trust”) trades under the market symbol “XYZ”.\n\n"
+            "Earnings per share:\n\n| | 2024 | 2023 |\n|---|---|---|\n| Basic | $6.11 | $6.16 |\n"
+            "| Diluted | $6.08 | $6.13 |\n")
+    assert _spans(text, "Diluted EPS for 2024?") == ["$6.08"]
+    assert _spans(text, "What was XYZ's diluted earnings per share in 2023?") == ["$6.13"]
+    assert qa.QA.from_texts({"t": text}).ask("What was the Class A diluted earnings per share in 2024?").method != "table"

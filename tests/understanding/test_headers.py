@@ -25,3 +25,23 @@ def test_a_qualifier_tells_labels_apart_when_another_label_is_the_bare_head():
     """"Free cash flow (pre-spectrum)" is not "Free cash flow" when the table prints both."""
     labels = ["Free cash flow (pre-spectrum)", "Licence and spectrum payments", "Free cash flow"]
     assert pick(label_scores("How much is the 2019 free cash flow?", labels), labels) == ([2], 1.0)
+
+
+def test_a_label_named_by_more_of_the_question_beats_one_named_by_fewer_of_its_words():
+    """All three index rows share "india index" with the question; only one is also named by
+    "msci" and "net", so it is the one named, not a tie."""
+    labels = ["MSCI India Index (Gross Total Return) (reflects no deduction for fees, expenses or taxes)**,",
+              "MSCI India Index (Net Total Return)*,**,*",
+              "Morningstar India Index (reflects no deduction for fees, expenses or taxes)",
+              "Return After Taxes on Distributions", "Return Before Taxes"]
+    assert pick(label_scores("MSCI India Index (Net) 10-year return?", labels), labels) == ([1], 0.9)
+
+
+def test_a_label_named_by_few_of_its_words_does_not_win_a_tie():
+    """"Delaware Select Growth Fund, a series of…" shares delaware, growth and fund with the
+    question but most of its words are unnamed: the tie stands."""
+    labels = ["Class A", "Delaware Ivy Accumulative Fund, a series of Ivy Funds",
+              "Delaware Ivy Core Bond Fund, a series of Ivy Funds",
+              "Delaware Select Growth Fund, a series of Voyageur Mutual Funds III"]
+    scores = label_scores("Into which fund will Delaware Small Cap Growth Fund be merged?", labels)
+    assert pick(scores, labels) is None

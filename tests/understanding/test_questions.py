@@ -21,7 +21,12 @@ CASES = [
     ('What was the objective before?', {'side': 'old'}),
     ('What was the decrease in net bookings?', {'moved': True, 'movement': True, 'compares': True}),
     ('What percentage of sales is gross profit?', {'share': True, 'rate': True}),
-    ('What items are listed in the table?', {'names_table': True, 'listed': True}),
+    ('What items are listed in the table?', {'names_table': True, 'listed': True, 'several': True}),
+    ('What kinds of fixed income does the fund hold?', {'several': True}),
+    ('In which months are dividends paid?', {'several': True}),
+    ('Which share classes does the Portfolio have?', {'several': True, 'share': True}),
+    ('What class does the fund offer?', {}),           # "class" is no plural
+    ('What does the fund do?', {}),
     ('What is the maximum fee?', {'bound_words': ('maximum',), 'rate': True, 'extreme': 'high'}),
     ('Was the fee higher or lower?', {'side': 'old', 'compares': True, 'rate': True}),
     ('What were the fees in 2019 and 2018, respectively?', {'side': 'old', 'respectively': True, 'several': True, 'rate': True}),

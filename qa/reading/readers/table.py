@@ -29,6 +29,7 @@ from qa.indexing.build import IndexData
 from qa.indexing.records import TableMeta, table_key
 from qa.reading.readers.base import Candidate, ReadPassage, cell_value
 from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_year, pick
+from qa.text.aliases import own_names
 from qa.understanding import kinds
 from qa.understanding.headers import coordinated, label_scores, label_tokens, normalise, spelled_years
 from qa.understanding.lexicon import role_named
@@ -88,13 +89,14 @@ class TableReader(RowQuestions):
         (the derived reader reads the table reader's), instead of indexing them again."""
         self.data = data
         if like is not None:
-            self.cells, self.tables, self.words, self.lower, self.by_doc = (
-                like.cells, like.tables, like.words, like.lower, like.by_doc)
+            self.cells, self.tables, self.words, self.lower, self.initials, self.by_doc = (
+                like.cells, like.tables, like.words, like.lower, like.initials, like.by_doc)
             return
         self.cells: dict[tuple[str, int], list[int]] = defaultdict(list)
         self.tables: dict[tuple[str, int], int] = {}
         self.words: dict[tuple[str, int], set[str]] = {}        # filled as tables are asked about
-        self.lower: dict[str, set[str]] = {}
+        self.lower: dict[str, tuple[set[str], set[str]]] = {}
+        self.initials: dict[tuple[str, int], set[str]] = {}
         for i, chunk in enumerate(data.chunks):
             key = table_key(chunk)
             if chunk.kind == "cell" and key:
@@ -117,17 +119,35 @@ class TableReader(RowQuestions):
     def _foreign(self, question: Question, key: tuple[str, int]) -> bool:
         """Whether the question names something its table never mentions (the S&P 500's return
         asked of a table that holds a fund and the Russell 3000): then no cell answers it.  A
-        capitalised word the filing writes in lower case elsewhere ("Goodwill") is no name."""
+        capitalised word the filing writes in lower case elsewhere ("Goodwill") is no name; nor is
+        a name the filing gives itself ("SPY" of '(“SPY” or the “Trust”)', a market symbol), which
+        every table of the filing is about, nor an acronym of words the table's context prints
+        ("EPS" of "Earnings per share")."""
         words = self._context_words(key)
         if words is None:
             return False
-        names = question.names - words
-        return bool(names) and bool(names - self._lower_words(key[0]))
+        lower, own = self._filing_words(key[0])
+        names = question.names - words - lower - own
+        return any(not self._abbreviates(question, name, key) for name in names)
 
-    def _lower_words(self, doc_id: str) -> set[str]:
-        """The words a filing prints in lower case (computed once per filing)."""
+    def _abbreviates(self, question: Question, name: str, key: tuple[str, int]) -> bool:
+        """Whether ``name`` is written in capitals in the question and spells the initials of
+        consecutive words around the table ("EPS": "Earnings Per Share")."""
+        if not (2 <= len(name) <= 5 and re.search(rf"\b{re.escape(name.upper())}\b", question.text)):
+            return False
+        if key not in self.initials:
+            table = self.data.chunks[self.tables[key]]
+            source = self.data.sources[table.doc_id]
+            heads = [w[0].lower() for w in _NAME.findall(source[max(0, table.start - _LEAD_IN):table.end])]
+            self.initials[key] = {"".join(heads[i:i + n]) for n in range(2, 6) for i in range(len(heads) - n + 1)}
+        return name in self.initials[key]
+
+    def _filing_words(self, doc_id: str) -> tuple[set[str], set[str]]:
+        """The words a filing prints in lower case and the names it gives itself
+        (:func:`qa.text.aliases.own_names`); computed once per filing."""
         if doc_id not in self.lower:
-            self.lower[doc_id] = {w.rstrip(".") for w in _NAME.findall(self.data.sources[doc_id]) if w.islower()}
+            source = self.data.sources[doc_id]
+            self.lower[doc_id] = ({w.rstrip(".") for w in _NAME.findall(source) if w.islower()}, own_names(source))
         return self.lower[doc_id]
 
     def _tables(self, question: Question, passages: list[ReadPassage]) -> list[tuple[tuple[str, int], int]]:
