@@ -318,3 +318,18 @@ def _completed(text: str, start: int, end: int, complements: bool) -> tuple[int,
         det = _DETERMINER.match(squashed, new_s)
         new_s = min(det.end(), s) if det else new_s
     return lo + index[new_s], lo + index[new_e - 1] + 1
+
+
+_INLINE_GAP = re.compile(r"[ \t]*(?:[,;][ \t]*)?(?:(?:and|or|and/or|as well as)[ \t]+)?", re.IGNORECASE)
+
+
+def as_printed(text: str, parts: tuple[tuple[int, int], ...]) -> str | None:
+    """The parts of a list as ``text`` prints them, when they run on one line with nothing but
+    commas, semicolons and "and"/"or" between them ("education, healthcare … or pollution
+    control"); None for items set on lines of their own (bullets), which answer joined by "; "."""
+    if len(parts) < 2:
+        return None
+    gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in zip(parts, parts[1:])]
+    if not all(_INLINE_GAP.fullmatch(gap) for gap in gaps):
+        return None
+    return " ".join(text[parts[0][0]:parts[-1][1]].split())

@@ -78,18 +78,3 @@ def collapse(source: str, start: int = 0, end: int | None = None) -> View:
 def squash(text: str) -> str:
     """Collapse every run of whitespace to one space and strip the ends."""
     return " ".join(text.split())
-
-
-_INLINE_GAP = re.compile(r"[ \t]*(?:[,;][ \t]*)?(?:(?:and|or|and/or|as well as)[ \t]+)?", re.IGNORECASE)
-
-
-def as_printed(text: str, parts: tuple[tuple[int, int], ...]) -> str | None:
-    """The parts of a list as ``text`` prints them, when they run on one line with nothing but
-    commas, semicolons and "and"/"or" between them ("education, healthcare … or pollution
-    control"); None for items set on lines of their own (bullets), which answer joined by "; "."""
-    if len(parts) < 2:
-        return None
-    gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in zip(parts, parts[1:])]
-    if not all(_INLINE_GAP.fullmatch(gap) for gap in gaps):
-        return None
-    return squash(text[parts[0][0]:parts[-1][1]])

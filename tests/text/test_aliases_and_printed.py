@@ -1,6 +1,6 @@
 """The names a filing gives itself, and list parts quoted as printed (no models)."""
+from qa.reading.phrases import as_printed
 from qa.text.aliases import own_names
-from qa.text.views import as_printed
 
 
 def test_a_defined_alias_and_a_market_symbol_are_the_filings_own_names():
