@@ -153,3 +153,16 @@ def test_an_acronym_of_the_tables_words_and_the_filings_own_symbol_name_no_other
     assert _spans(text, "Diluted EPS for 2024?") == ["$6.08"]
     assert _spans(text, "What was XYZ's diluted earnings per share in 2023?") == ["$6.13"]
     assert qa.QA.from_texts({"t": text}).ask("What was the Class A diluted earnings per share in 2024?").method != "table"
+
+
+def test_a_row_named_by_one_word_of_several_answers_only_when_the_table_holds_every_word_asked():
+    """"1" of "12b-1 Distribution Fee" does not make a fee table answer a question about returns;
+    "index" of the only index row does answer "index five-year return" of a returns table."""
+    fees = ("Annual Fund Operating Expenses\n\n| | Investor Shares | Admiral Shares |\n|---|---|---|\n"
+            "| Management Fees | 0.22% | 0.15% |\n| 12b-1 Distribution Fee | None | None |\n"
+            "| Other Expenses | 0.01% | 0.01% |\n")
+    assert qa.QA.from_texts({"t": fees}).ask("1-year return for Admiral Shares?").method != "table"
+    returns = ("Average Annual Total Returns\n\n| | 1 Year | 5 Years | 10 Years |\n|---|---|---|---|\n"
+               "| Growth Fund | 5.97% | 7.10% | 8.20% |\n"
+               "| Russell 3000 Growth Index (reflects no deduction for fees, expenses or taxes) | 4.10% | (8.87)% | 9.30% |\n")
+    assert _spans(returns, "index five-year return") == ["(8.87)%"]

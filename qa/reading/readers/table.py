@@ -75,6 +75,8 @@ def _group(table: TableMeta, r: int) -> str:
 
 
 VERBATIM = 0.95     # a label the question quotes (headers.label_scores)
+_QUESTION_WORDS = {"wat", "who", "whom", "when", "where", "why", "much", "mani", "many", "give", "tell", "show"}
+NAMED_ROW = 0.5     # a row is named by two of its words, or all of them (headers.label_scores gives one of several 0.45)
 
 
 class TableReader(RowQuestions):
@@ -91,12 +93,14 @@ class TableReader(RowQuestions):
         if like is not None:
             self.cells, self.tables, self.words, self.lower, self.initials, self.by_doc = (
                 like.cells, like.tables, like.words, like.lower, like.initials, like.by_doc)
+            self.table_tokens = like.table_tokens
             return
         self.cells: dict[tuple[str, int], list[int]] = defaultdict(list)
         self.tables: dict[tuple[str, int], int] = {}
         self.words: dict[tuple[str, int], set[str]] = {}        # filled as tables are asked about
         self.lower: dict[str, tuple[set[str], set[str]]] = {}
         self.initials: dict[tuple[str, int], set[str]] = {}
+        self.table_tokens: dict[tuple[str, int], set[str]] = {}
         for i, chunk in enumerate(data.chunks):
             key = table_key(chunk)
             if chunk.kind == "cell" and key:
@@ -142,6 +146,19 @@ class TableReader(RowQuestions):
             self.initials[key] = {"".join(heads[i:i + n]) for n in range(2, 6) for i in range(len(heads) - n + 1)}
         return name in self.initials[key]
 
+    def _covers(self, question: Question, key: tuple[str, int]) -> bool:
+        """Whether every word of the question stands in the table, its caption or its title: what
+        a row named by one word of several needs ("index five-year return" of a returns table, not
+        "1-year return for Admiral Shares" of a fee table whose "12b-1" holds the "1")."""
+        if key not in self.tables:
+            return False
+        if key not in self.table_tokens:
+            table = self.data.chunks[self.tables[key]]
+            source = self.data.sources[table.doc_id]
+            self.table_tokens[key] = set(label_tokens(" ".join((source[max(0, table.start - _LEAD_IN):table.end],
+                                                                table.text, _labels(table)))))
+        return set(label_tokens(question.text)) - _QUESTION_WORDS <= self.table_tokens[key]
+
     def _filing_words(self, doc_id: str) -> tuple[set[str], set[str]]:
         """The words a filing prints in lower case and the names it gives itself
         (:func:`qa.text.aliases.own_names`); computed once per filing."""
@@ -181,8 +198,8 @@ class TableReader(RowQuestions):
         col = pick(col_scores, cols)
         if col is None and not question.years:
             col = latest(col_scores, cols)        # "in the third quarter": the latest year's
-        if row is None:
-            return None
+        if row is None or (row[1] < NAMED_ROW and not self._covers(question, key)):
+            return None          # one word of a longer label ("1" of "12b-1 Distribution Fee") is a guess
         named_rows = _specific({rows[i] for i in row[0]}, question.text)
         in_rows = [i for i in chunk_ids if meta[i].row_label in named_rows]
         filled = amount_columns(sorted({meta[i].col_label for i in in_rows}), question.intents.share)
