@@ -140,9 +140,10 @@ EXPLAINS = re.compile(
     r"\bwhat (is|was|are|were) the (purpose|impact|effect|implication|consequence)s?\b|"
     r"\bhow (is|are|was|were|will|would|does|do|did) .{0,60}\b(presented|treated|accounted|funded|allocated|"
     r"estimated|assessed|benefit|affect|impact)\w*\b", re.IGNORECASE)
-# "What is Goodwill?", not "What is Janus's address?" (a location)
-DEFINES = re.compile(r"^\s*what (is|are) (an? )?(?:(?!(?:the|as|for|of|in|by|to|on|at)\b)[\w'’\-]+\s*){1,4}\?\s*$",
-                     re.IGNORECASE)
+# "What is Goodwill?", not "What is Janus's address?" (a location) nor "What is Deirdre O'Brien's title?" (an
+# attribute of someone: a possessive asks for a value, not a definition)
+DEFINES = re.compile(r"^\s*what (is|are) (an? )?(?:(?!(?:the|as|for|of|in|by|to|on|at)\b)(?![\w'’\-]*['’]s\b)"
+                     r"[\w'’\-]+\s*){1,4}\?\s*$", re.IGNORECASE)
 # a cause, which no table cell holds (narrower than EXPLAINS: "what does X include?" is answered by rows)
 CAUSE = re.compile(r"\b(why|how come)\b|\bwhat (caused|causes|drove|drives|led to)\b|\breasons?\b|"
                    r"\b(driven|caused) by\b|\b(due|attributable) to\s*\??\s*$", re.IGNORECASE)

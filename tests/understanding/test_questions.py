@@ -27,6 +27,8 @@ CASES = [
     ('Which share classes does the Portfolio have?', {'several': True, 'share': True}),
     ('What class does the fund offer?', {}),           # "class" is no plural
     ('What does the fund do?', {}),
+    ("What is Deirdre O'Brien's title?", {}),          # a possessive asks a value, not a definition
+    ('What is Goodwill?', {'explains': True}),
     ('What is the maximum fee?', {'bound_words': ('maximum',), 'rate': True, 'extreme': 'high'}),
     ('Was the fee higher or lower?', {'side': 'old', 'compares': True, 'rate': True}),
     ('What were the fees in 2019 and 2018, respectively?', {'side': 'old', 'respectively': True, 'several': True, 'rate': True}),
