@@ -41,3 +41,14 @@ def test_a_change_answers_each_side(pipeline, question, expected):
 @pytest.mark.slow
 def test_no_side_no_change_answer(pipeline):
     assert pipeline.ask("Who is the custodian?").method != "change"
+
+
+def test_a_change_answers_only_a_question_whose_asked_for_noun_it_names():
+    """The change of the Trust's classification names no trustee and no ticker (no models)."""
+    from qa.reading.readers.changes import _about
+    from qa.understanding.questions import analyse
+    sentence = ("The Trust's classification would change from that of a unit investment trust to that of "
+                "a management company under the Investment Company Act of 1940.")
+    assert not _about(analyse("Who is currently the trustee of the Trust?", 500), sentence)
+    assert not _about(analyse("What ticker will the Trust trade under after the change?", 500), sentence)
+    assert _about(analyse("What is the Trust's new classification?", 500), sentence)

@@ -7,7 +7,7 @@ investment objective?" with "capital appreciation" and "What was the objective
 before?" with "long-term growth of capital" (a word both sides start with, here
 "seeking", is left out).  The question must say which side it wants (new, current,
 now, will… or old, previous, former, before, was…) and share more than half of its
-other terms with the sentence.
+other terms with the sentence, among them the noun it asks for when it names one.
 
 Not handled: changes stated without "from" ("will be renamed X"), more than one
 "from … to" in a sentence (the first is read), and years as the only cue ("in FY19").
@@ -44,8 +44,14 @@ def _trimmed(old: tuple[int, int], new: tuple[int, int], text: str) -> tuple[tup
 
 
 def _about(question: Question, sentence: str) -> bool:
+    """More than half of the question's terms (past its cue words) are in the sentence, and so is
+    the thing it asks for: its focus ("which *index*…") or role ("who is the *trustee*…"); a
+    change of the Trust's classification does not answer "Who is currently the trustee?"."""
     extra = set(question.terms) - CUE_WORDS
-    return lexical.mostly_in(extra, sentence)
+    if not lexical.mostly_in(extra, sentence):
+        return False
+    asked = set(question.focus) | set(lexical.terms(question.role))
+    return not asked or bool(asked & lexical.term_set(sentence))
 
 
 class ChangeReader:
