@@ -81,7 +81,12 @@ def asked_role(question: str) -> str:
     return next((role for role, asked, _ in ROLES if asked.search(question)), "")
 
 
+_FILING = r"\b(?:this|the)\s+(?:supplement|(?:summary\s+)?prospectus|filing|document)\b"
+_HOLDER = r"\b(?:does|do)\s+(?:the|this)\s+(?:fund|portfolio|trust)\s+(?:offer|have|issue)\b"
 _COVER = (
+    # the share classes or funds a filing is about: "What share classes does this supplement cover?"
+    ("classes", re.compile(rf"^\s*(?:which|what)\s+(?:share\s+)?classes\b.*(?:{_FILING}|{_HOLDER})", re.IGNORECASE)),
+    ("funds", re.compile(rf"^\s*(?:which|what)\s+(?:funds|portfolios)\b.*{_FILING}", re.IGNORECASE)),
     ("ticker", re.compile(r"\btickers?\b|\b(?:trading )?symbols?\b", re.IGNORECASE)),
     ("file_number", re.compile(r"\bfile (?:number|no\.?)s?\b|\bregistration (?:number|no\.?)\b", re.IGNORECASE)),
 )
@@ -91,7 +96,8 @@ ALL_OF_FACT = re.compile(r"\b(?:tickers|symbols|file numbers)\b", re.IGNORECASE)
 
 
 def cover_fact(question: str) -> str:
-    """"ticker" or "file_number" when the question asks for that fact of a filing's cover, else ""."""
+    """"classes", "funds", "ticker" or "file_number" when the question asks for that fact of a
+    filing's cover, else ""."""
     for name, pattern in _COVER:
         if pattern.search(question):
             return name

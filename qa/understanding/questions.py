@@ -81,7 +81,7 @@ class Question:
     terms: tuple[str, ...]
     asked: str = ""           # the question as the user typed it (whitespace tidied)
     labels: str = ""          # for matching table labels: ``text`` plus the printed wording of its trade terms
-    cover: str = ""           # a cover fact it asks for: "ticker", "file_number" or ""
+    cover: str = ""           # a cover fact it asks for: "classes", "funds", "ticker", "file_number" or ""
     intents: Intents = Intents()
     years: tuple[str, ...] = ()          # the years it names, in order ("2019", "2018")
     focus: frozenset[str] = frozenset()  # the stemmed noun of "which X"/"what X"

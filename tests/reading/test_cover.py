@@ -59,3 +59,21 @@ def test_a_tickers_own_label_names_it(source, question, expected):
 def test_what_s_is_no_class_s():
     """The "s" of "What's" does not name a class printed as "S"."""
     assert _ask("What's the ticker?", "Example Fund\n\nClass/Ticker: I/EXAGX; S/EXAZX\n") == ""
+
+
+def test_the_share_classes_a_filing_covers_are_its_cover_class_lines():
+    assert _ask("What share classes does this supplement cover?") == \
+        "CLASS A SHARES (TICKER EXSAX)\n\nCLASS R6 SHARES (TICKER EXSRX)\n\nINSTITUTIONAL SHARES (TICKER EXSIX)"
+
+
+def test_the_funds_a_filing_covers_are_its_fund_name_lines_not_its_trust():
+    source = ("Example Portfolios\n\nExample Mid-Cap Core Growth Fund\n\nA Portfolio of Example Equity Funds\n\n"
+              "Example Multi-Cap Fund\n\n(the “Funds”)\n\nSupplement dated August 29, 2025, to the Funds’ "
+              "Summary Prospectus and Prospectus dated November 1, 2024, which tells of changes to the portfolio "
+              "managers of each Fund named above.\n\nExample Other Fund\n")
+    assert _ask("Which funds does this supplement cover?", source) == \
+        "Example Mid-Cap Core Growth Fund\n\nA Portfolio of Example Equity Funds\n\nExample Multi-Cap Fund"
+    cands = CoverReader({"d": source}).read(analyse("Which funds does this supplement cover?", 500),
+                                            [ReadPassage(Chunk("d", "prose", 0, len(source), "", source),
+                                                         Chunk("d", "prose", 0, len(source), "", source).view(source), 0, None)])
+    assert [source[s:e] for s, e in cands[0].parts] == ["Example Mid-Cap Core Growth Fund", "Example Multi-Cap Fund"]

@@ -1,4 +1,5 @@
-"""Cover facts read from the whole filing: a fund's ticker symbols and the SEC file numbers.
+"""Cover facts read from the whole filing: a fund's ticker symbols, the SEC file numbers, and
+the share classes and funds a filing is about.
 
 A summary prospectus prints its tickers on the cover ("CLASS R6 SHARES (TICKER VSFSX)",
 "Institutional Shares (Ticker: MZCIX)", a class/ticker table) and a registration statement
@@ -9,10 +10,13 @@ matching as table headers, first the line the question names (the fund, the act)
 its several tickers the one whose own label the question names: the class printed beside it
 ("Class II: INDSX", "VNDFX (Class A)", "R6/VSPRX", "A MDHAX Investor MDHVX") or above it in a
 pipe table's header row.  "What are the tickers?" gets every ticker of the line, as printed.
+"What share classes does this supplement cover?" gets the cover's class and ticker lines and
+"Which funds does this supplement cover?" its lines that are a fund's name alone.
 
 Not handled: tickers printed without a "Ticker"/"Symbol" word nearby that do not end in X
 (ETF tickers in running text), a class label printed after its ticker without parentheses,
-and file numbers of other registrants named in the filing.
+file numbers of other registrants named in the filing, and share classes printed only as a
+class/ticker table's header.
 """
 from __future__ import annotations
 
@@ -70,6 +74,8 @@ class CoverReader:
         if not question.cover or not passages:
             return []
         doc_id = passages[0].chunk.doc_id
+        if question.cover in ("classes", "funds"):
+            return self._covered(question.cover, doc_id)
         found = self._facts(doc_id, question.cover)
         if not found:
             return []
@@ -83,6 +89,22 @@ class CoverReader:
         start, end = facts[0].start, facts[0].end
         return [Candidate(doc_id, start, end, 0.75 + 0.24 * max(strength, 0.5), 0, self.name,
                           {"cover": question.cover})]
+
+    def _covered(self, fact: str, doc_id: str) -> list[Candidate]:
+        """The share classes (the cover's class and ticker lines, as printed) or the funds (the
+        cover's fund-name lines) a filing is about, as one answer of parts."""
+        source = self.sources[doc_id]
+        if fact == "classes":
+            tickers = [f for f in self._facts(doc_id, "ticker") if f.start < _COVER_CHARS]
+            if not tickers or any(source[_bounds(source, f.start)[0]] == "|" for f in tickers):
+                return []                        # none, or a class/ticker table (its header holds the classes)
+            lines = sorted({_bounds(source, f.start) for f in tickers})
+        else:
+            lines = _fund_lines(source)
+        if not lines:
+            return []
+        return [Candidate(doc_id, lines[0][0], lines[-1][1], 0.9, 0, self.name, {"cover": fact},
+                          tuple(lines) if len(lines) > 1 else ())]
 
     def _one_of(self, question: Question, doc_id: str, facts: list[Fact], strength: float) -> list[Candidate]:
         """Of several tickers, the one whose label the question names; all of one line's when it
@@ -109,6 +131,26 @@ def _line(source: str, start: int, end: int) -> str:
     lo = source.rfind("\n", 0, start) + 1
     hi = source.find("\n", end)
     return source[max(lo, start - 120):hi if hi >= 0 else len(source)]
+
+
+_COVER_CHARS = 2500      # where a filing's cover ends, at the latest
+_FUND_LINE = re.compile(r"[A-Z][\w&®’'.,-]*(?:\s+[\w&®’'.,()-]+){0,10}\s+(?:Fund|Portfolio|ETF|Trust)®?")
+_NOT_FUND = re.compile(r"^(?:an?|the)\s|\b(?:series|portfolio) of\b", re.IGNORECASE)
+
+
+def _fund_lines(source: str) -> list[tuple[int, int]]:
+    """The cover's lines that are a fund's name alone ("Victory Munder Multi-Cap Fund"), before
+    its first paragraph of prose; not the trust a fund is "a portfolio of"."""
+    out, pos = [], 0
+    for line in source[:_COVER_CHARS].split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        text = line.strip()
+        if len(text) > 150:
+            break                                 # the first paragraph: the cover is over
+        if _FUND_LINE.fullmatch(text) and not _NOT_FUND.search(text):
+            at = start + line.index(text)
+            out.append((at, at + len(text)))
+    return out
 
 
 def _bounds(source: str, start: int) -> tuple[int, int]:
