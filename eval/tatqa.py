@@ -1,4 +1,4 @@
-"""TAT-QA runner: score the pipeline on the span, multi-span and arithmetic questions of the TAT-QA dev set.
+"""TAT-QA runner: score the pipeline on the span, multi-span, arithmetic and count questions of the TAT-QA dev set.
 
 Every context (one table and its paragraphs) becomes one document (:func:`render`); all
 of them go into one index.  Each span / multi-span question is asked twice: limited to
@@ -12,7 +12,9 @@ An arithmetic answer is scored by its computed value (the derived reader's
 and otherwise the scale the derived reader found in the table, else the context's unit, as the
 benchmark's metric does (number match, scale checked).
 
-Not handled: count questions (counted as not attempted), and percentage scales that only a column header shows (a
+A count answer is its derivation's value, with no scale.
+
+Not handled: percentage scales that only a column header shows (a
 predicted ``13.2`` from a "%" column gets no "percent" scale).
 """
 from __future__ import annotations
@@ -36,13 +38,13 @@ from qa.text.numbers import stated_scale
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "tatqa" / "tatqa_dataset_dev.json"
 EXTRACTIVE = ("span", "multi-span")
-SCORED_TYPES = EXTRACTIVE + ("arithmetic",)
+SCORED_TYPES = EXTRACTIVE + ("arithmetic", "count")
 SOURCES = ("text", "table", "table-text")
 GROUPS = ("all", "extractive") + SCORED_TYPES + SOURCES     # "all": every scored question; sources: extractive only
 SETTINGS = {"limited": "limited to its context", "open": "open (all indexed contexts)"}
 REFERENCE = ("Published reference points (whole test set, *all* answer types, including arithmetic "
              "and count): TAGOP (RoBERTa-large) F1 58.0; human experts F1 90.8. Not comparable "
-             "one-to-one: ours covers span, multi-span and arithmetic questions (not count), on dev contexts.")
+             "one-to-one: ours is over dev contexts, every answer type.")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -175,7 +177,8 @@ def _score(pipeline: QA, context: dict, question: dict, unit: str) -> dict:
         result = _ask(pipeline, question["question"], limit_to)
         percent_cell = result.pop("percent_cell")
         derived = result["derived"]
-        result["scale"] = ("percent" if derived["percent"] else derived["scale"] or unit) if derived else \
+        result["scale"] = "" if derived and derived["operation"] == "count" else \
+            ("percent" if derived["percent"] else derived["scale"] or unit) if derived else \
             answer_scale(result["predictions"], percent_cell, unit, result["from_table"])
         result["em"], result["f1"] = em_f1(result["predictions"], gold, result["scale"],
                                            question["scale"])
@@ -245,7 +248,7 @@ def markdown(results: dict) -> str:
     """A report section: setting x group EM / F1 (n), counts, timing, reference points."""
     q, t = results["questions"], results["timing"]
     skipped = ", ".join(f"{k} {v}" for k, v in q["not_attempted"].items() if k != "total")
-    lines = [f"## TAT-QA dev: span, multi-span and arithmetic questions ({results['contexts']} contexts)", "",
+    lines = [f"## TAT-QA dev: span, multi-span, arithmetic and count questions ({results['contexts']} contexts)", "",
              "EM / F1 (n questions), 0-100.", "",
              "| setting | " + " | ".join(GROUPS) + " |", "|---" * (len(GROUPS) + 1) + "|"]
     for setting, label in SETTINGS.items():

@@ -41,7 +41,7 @@ class Derivation:
     it states none, and for percentages).  Not handled: units other than percent and dollars,
     and operands in different scales."""
 
-    operation: str             # "change", "difference", "percent_change", "sum", "average", "share", "ratio"
+    operation: str             # "change", "difference", "percent_change", "sum", "average", "share", "ratio", "count"
     operands: tuple[Span, ...]
     formula: str               # "0.94% − 0.69%"
     value: str

@@ -204,7 +204,12 @@ RANGE_BELOW = re.compile(r"\bfirst\b|\bunder\b|\bbelow\b|\bup to\b|\bless than\b
 # --- Table rows and periods: ranks, thresholds, components. ---
 PERIODS = re.compile(r"\b(which|what)\s+(are\s+the\s+)?((fiscal|financial)\s+)?(years|periods)\b|\bin which years\b",
                      re.IGNORECASE)
-ASKS_PERIOD = re.compile(r"\b(which|what)\b.{0,20}\b(years?|fy|periods?|quarters?)\b", re.IGNORECASE)
+# "How many years did X exceed $5,000?", "How many components are there under X?": a count of listed items
+COUNTED = r"\bhow many\s+(?:of the\s+)?(?:(?:fiscal|financial|calendar)\s+)?(?:major\s+)?"
+COUNT_PERIODS = re.compile(COUNTED + r"(?:years|quarters|periods)\b(?!\s+(?:of|has|have|ago|old)\b)", re.IGNORECASE)
+COUNT_PARTS = re.compile(COUNTED + r"(?:components|items|types|categories|kinds|segments)\b", re.IGNORECASE)
+ASKS_PERIOD = re.compile(r"\b(which|what)\b.{0,20}\b(years?|fy|periods?|quarters?)\b|" + COUNT_PERIODS.pattern,
+                         re.IGNORECASE)
 PERIOD_COMPARE = re.compile(r"\b(which|what)\b.{0,20}\b(year|years|fy|period|quarter)\b.*\b(?P<dir>larger|largest|"
                             r"higher|highest|greater|greatest|more|most|bigger|biggest|lower|lowest|smaller|"
                             r"smallest|less|least|fewer)\b", re.IGNORECASE)
@@ -244,6 +249,7 @@ YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|to|through)\s*((?:19|20
 # first that matches names it.  "share" is one amount as a percentage of another; "difference"
 # is "how much more ... than"; "change" compares one thing at two times.
 OPERATIONS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in (
+    ("count", COUNT_PERIODS.pattern + "|" + COUNT_PARTS.pattern),
     ("percent_change", r"\b(?:percent(?:age)?|%)\s*(?:change|increase|decrease|growth|decline|rise|fall|drop)|"
                        r"\bgrowth rate\b|\bby what (?:percent(?:age)?|%)\b|\bchange in percent(?:age)?\b"),
     ("ratio", r"\bratio (?:of|between)\b"),

@@ -198,7 +198,7 @@ def intents(text: str) -> Intents:
         periods=bool(lx.PERIODS.search(text)), period_direction=_direction(lx.PERIOD_COMPARE.search(text)),
         threshold=Threshold(limit.group("op") or "", limit.group("num") or "", limit.group("sign") or "")
         if limit else None,
-        parts=bool(lx.PARTS.search(text)), listed=bool(lx.LISTED.search(text)),
+        parts=bool(lx.PARTS.search(text) or lx.COUNT_PARTS.search(text)), listed=bool(lx.LISTED.search(text)),
         superlative=bool(lx.SUPERLATIVE.search(text)), rank=_direction(lx.RANK.search(text)),
         higher=_direction(lx.HIGHER.search(text)),
         ordinal=lx.PLACES.get(ordinal.group().lower(), 0) if ordinal else 0,

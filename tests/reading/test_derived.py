@@ -71,6 +71,31 @@ def test_no_operation_no_answer():
     ("What is the ratio of debt to equity?", "ratio"),
     ("What is the total annual fund operating expense for Class A?", ""),
     ("Who is the adviser?", ""),
+    ("How many years did net income exceed $30,000 thousand?", "count"),
+    ("How many components are there under alternative investments?", "count"),
+    ("How many years of experience does the manager have?", ""),
+    ("How many years has she managed the fund?", ""),
 ])
 def test_the_operation_a_question_asks(question, expected):
     assert operation(question) == expected
+
+
+def test_a_count_of_years_passing_a_threshold_quotes_each_year():
+    text = ("Net sales by region\n\n| (in thousands) | 2019 | 2018 | 2017 |\n|---|---|---|---|\n"
+            "| Americas | $180,000 | $210,500 | $205,000 |\n| Europe | $90,000 | $95,000 | $99,000 |\n")
+    d = _read(text, "How many years did net sales from Americas exceed $200,000 thousand?")[0].derivation
+    assert (d.operation, d.value, d.result) == ("count", "2", "2")
+    assert [text[s.start:s.end] for s in d.operands] == ["2018", "2017"]
+
+
+def test_a_count_of_the_rows_a_group_holds():
+    text = ("Deferred taxes\n\n| | 2019 | 2018 |\n|---|---|---|\n| Deferred tax assets: | | |\n"
+            "| Operating loss carryforwards | 5,271 | 4,100 |\n| Accrued expenses | 1,020 | 990 |\n| Other | 310 | 280 |\n"
+            "| Total deferred tax assets | 6,601 | 5,370 |\n| Deferred tax liabilities: | | |\n| Depreciation | (900) | (850) |\n")
+    d = _read(text, "How many components are there under deferred tax assets?")[0].derivation
+    assert d.value == "3"
+    assert [s.text for s in d.operands] == ["Operating loss carryforwards", "Accrued expenses", "Other"]
+
+
+def test_a_count_the_table_cannot_list_gets_no_answer():
+    assert _read(SALES, "How many years did the fund exceed its benchmark?") == []

@@ -6,7 +6,9 @@ columns ("Revenues" in 2019 and 2018), or of two or more named rows under one na
 ("Class B" and "Class A" total expenses); row and column labels are matched as the table
 reader matches them.  A change is the later year's value minus the earlier one's, or
 without years the first-named minus the second-named; a share is the first-named as a
-percentage of the second.  The computation is :func:`qa.reading.arithmetic.compute`.
+percentage of the second.  The computation is :func:`qa.reading.arithmetic.compute`.  A count
+counts the years a row's numbers pass a threshold in, or the rows a group holds, each counted
+label quoted as an operand.
 
 A number the table prints is quoted, not recomputed: a table whose own cell answers the
 question (a "% of total" column, a "Change" column, an "Average" row) is left to the table
@@ -15,7 +17,8 @@ reader, or quoted alone when the table reader lists it beside its operands ("$2,
 proposes nothing.
 
 Not handled: operands from prose, or from two tables; tables whose labels sit in the body;
-questions naming an operand by a figure's position ("the largest segment"); counts.
+questions naming an operand by a figure's position ("the largest segment"); counts of rows
+that pass a threshold (only years are counted against one) and of items listed in prose.
 """
 from __future__ import annotations
 
@@ -94,6 +97,10 @@ class DerivedReader(TableReader):
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         found = question.intents
+        if question.operation == "count":
+            counted = (self._counted(question, key, p_idx, 1.0 + 0.03 * passages[p_idx].rank)
+                       for key, p_idx in self._tables(question, passages) if not self._foreign(question, key))
+            return sorted((c for c in counted if c is not None), key=lambda c: -c.score)
         if not question.operation or found.cause or found.respectively or found.period_direction or found.periods:
             return []        # "the respective shares", "in which year was X higher?" ask for printed values
         out = []
@@ -108,6 +115,28 @@ class DerivedReader(TableReader):
             if cand is not None:
                 out.append(cand)
         return sorted(out, key=lambda c: -c.score)
+
+    def _counted(self, question: Question, key: tuple[str, int], p_idx: int, decay: float) -> Candidate | None:
+        """A count of what the table lists: the years whose number passes the question's
+        threshold ("How many years did X exceed $5,000?", as the table reader picks them for
+        "In which years…"), or the rows a group holds ("How many components are there under X?").
+        The operands are the counted labels, as printed."""
+        found = self._compare(question, key) if question.intents.threshold else None
+        if found is not None:
+            spans, strength = sorted({tuple(span) for _, span in found[0]}), found[1]
+        else:
+            grouped = self._components(question, key) if question.intents.parts else None
+            if grouped is None:
+                return None
+            spans, strength = sorted(set(grouped[0])), grouped[1]
+        source = self.data.sources[key[0]]
+        operands = tuple(Span(" ".join(source[s:e].split()), key[0], s, e) for s, e in spans)
+        n = str(len(operands))
+        derivation = Derivation("count", operands, f"count({', '.join(o.text for o in operands)})", n, n)
+        score = min(1.0, (0.55 + 0.4 * strength) / decay + COMPUTED_BONUS)
+        return Candidate(key[0], spans[0][0], spans[-1][1], float(score), p_idx, self.name,
+                         {"operation": "count", "strength": strength}, tuple(spans),
+                         chunk=self.tables.get(key), derivation=derivation)
 
     def _printed(self, question: Question, key: tuple[str, int], p_idx: int) -> tuple[list[int], bool] | None:
         """The cells that print the operation's result, when the table reader names some: of

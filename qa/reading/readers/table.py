@@ -247,8 +247,8 @@ class TableReader(RowQuestions):
         """A candidate per retrieved table: the rows a group holds, else a year comparison, else
         its year headers, else the cell the question names."""
         out = []
-        if question.intents.cause:
-            return out
+        if question.intents.cause or question.operation == "count":
+            return out           # a count is the derived reader's: the listed years are its operands
         for key, p_idx in self._tables(question, passages):
             if self._foreign(question, key):
                 continue
