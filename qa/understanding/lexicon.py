@@ -232,6 +232,8 @@ PLACES = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "f
 
 # --- The noun a "which X"/"what X" question asks about. ---
 FOCUS = re.compile(r"\b(?:which|what)\s+(?:other\s+)?([a-z][\w-]*)", re.IGNORECASE)
+# words that ask rather than name (normalised as header labels are: "what" typed "wat", "many" stemmed "mani")
+ASKING_WORDS = frozenset({"wat", "who", "whom", "when", "where", "why", "much", "mani", "many", "give", "tell", "show"})
 NOT_FOCUS = frozenset({"is", "are", "was", "were", "do", "does", "did", "will", "can", "may", "might",
                        "should", "would", "could", "has", "have", "had", "if", "the", "a", "an", "of", "kind",
                        "kinds", "type", "types", "sort", "sorts"})

@@ -32,7 +32,7 @@ from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_ye
 from qa.text.aliases import own_names
 from qa.understanding import kinds
 from qa.understanding.headers import coordinated, label_scores, label_tokens, normalise, spelled_years
-from qa.understanding.lexicon import role_named
+from qa.understanding.lexicon import ASKING_WORDS, role_named
 from qa.understanding.questions import NAME as _NAME
 from qa.understanding.questions import Question
 
@@ -75,7 +75,6 @@ def _group(table: TableMeta, r: int) -> str:
 
 
 VERBATIM = 0.95     # a label the question quotes (headers.label_scores)
-_QUESTION_WORDS = {"wat", "who", "whom", "when", "where", "why", "much", "mani", "many", "give", "tell", "show"}
 NAMED_ROW = 0.5     # a row is named by two of its words, or all of them (headers.label_scores gives one of several 0.45)
 
 
@@ -157,7 +156,7 @@ class TableReader(RowQuestions):
             source = self.data.sources[table.doc_id]
             self.table_tokens[key] = set(label_tokens(" ".join((source[max(0, table.start - _LEAD_IN):table.end],
                                                                 table.text, _labels(table)))))
-        return set(label_tokens(question.text)) - _QUESTION_WORDS <= self.table_tokens[key]
+        return set(label_tokens(question.text)) - ASKING_WORDS <= self.table_tokens[key]
 
     def _filing_words(self, doc_id: str) -> tuple[set[str], set[str]]:
         """The words a filing prints in lower case and the names it gives itself
