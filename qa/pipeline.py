@@ -24,7 +24,8 @@ from qa.indexing.progress import Progress
 from qa.indexing.records import meta_dict
 from qa.parsing.pages import page_of
 from qa.parsing.sources import doc_id_for, read_filing
-from qa.reading import confidence, phrases
+from qa.reading import confidence
+from qa.reading import parts as parts_of
 from qa.reading.calibration import Calibrator
 from qa.reading.readers import default_readers as readers_for
 from qa.reading.readers.base import Candidate, ReadPassage, widened_chunk
@@ -262,7 +263,7 @@ class QA:
                       for s, e in best.parts) or (spans[0],)
         cs, ce, context = self._context(ranked[0], best)
         derived = best.derivation
-        text = derived.result if derived else (phrases.as_printed(source, best.parts) or "; ".join(p.text for p in parts))
+        text = derived.result if derived else (parts_of.as_printed(source, best.parts) or "; ".join(p.text for p in parts))
         return Answer(question=q.asked, text=text,
                       found=True, score=best.score, doc_id=best.doc_id, start=best.start, end=best.end,
                       context=context, context_start=cs, context_end=ce, spans=derived.operands if derived else parts,

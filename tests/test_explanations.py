@@ -3,6 +3,7 @@ values answers as its values (or the one for the year asked)."""
 import pytest
 
 import qa
+from qa.reading import parts as split
 from qa.reading import phrases
 from qa.understanding.questions import analyse, explains
 
@@ -61,11 +62,11 @@ def test_a_what_caused_answer_from_the_pipeline_ends_at_its_sentence_end():
 def test_a_span_listing_values_answers_with_them_or_with_the_years_one():
     text = "Income before income tax expense was $88,848, $133,514 and $138,668 for 2019, 2018 and 2017."
     start, end, sentence = text.index("$88"), text.index(" for"), (0, len(text))
-    parts = phrases.value_parts(text, start, end, sentence, analyse("What was it in 2018?", 500))
+    parts = split.value_parts(text, start, end, sentence, analyse("What was it in 2018?", 500))
     assert [text[s:e] for s, e in parts] == ["$133,514"]
-    parts = phrases.value_parts(text, start, end, sentence, analyse("What was it?", 500))
+    parts = split.value_parts(text, start, end, sentence, analyse("What was it?", 500))
     assert [text[s:e] for s, e in parts] == ["$88,848", "$133,514", "$138,668"]
-    assert phrases.value_parts(text, 0, end, sentence, analyse("What was it?", 500)) == []
+    assert split.value_parts(text, 0, end, sentence, analyse("What was it?", 500)) == []
 
 
 def test_a_read_list_of_values_answers_for_the_year_asked():
@@ -80,9 +81,9 @@ def test_a_question_for_several_years_takes_the_whole_list_a_value_stands_in():
     text = "Capital expenditures in accounts payable were $6.4 million and $9.0 million in 2019 and 2018, respectively."
     start = text.index("$9.0")
     end, sentence = start + len("$9.0 million"), (0, len(text))
-    both = phrases.value_parts(text, start, end, sentence, analyse("What were they in 2018 and 2019?", 500))
+    both = split.value_parts(text, start, end, sentence, analyse("What were they in 2018 and 2019?", 500))
     assert [text[s:e] for s, e in both] == ["$9.0 million", "$6.4 million"]
-    assert phrases.value_parts(text, start, end, sentence, analyse("What was it in 2018?", 500)) == []
+    assert split.value_parts(text, start, end, sentence, analyse("What was it in 2018?", 500)) == []
 
 
 def test_an_explanation_question_expects_words_not_an_amount():

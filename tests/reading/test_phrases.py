@@ -113,7 +113,7 @@ def test_the_parsed_neighbourhood_never_cuts_a_word():
     ("money market instruments and short-term debt", "What are the defensive instruments?", []),
 ])
 def test_name_parts(span, question, parts):
-    from qa.reading.phrases import name_parts
+    from qa.reading.parts import name_parts
     assert [span[a:b] for a, b in name_parts(span, 0, len(span), analyse(question, 500))] == parts
 
 

@@ -1,5 +1,5 @@
 """The names a filing gives itself, and list parts quoted as printed (no models)."""
-from qa.reading.phrases import as_printed
+from qa.reading.parts import as_printed
 from qa.text.aliases import own_names
 
 

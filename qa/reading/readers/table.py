@@ -28,16 +28,13 @@ from collections import defaultdict
 from qa.indexing.build import IndexData
 from qa.indexing.records import TableMeta, table_key
 from qa.reading.readers.base import Candidate, ReadPassage, cell_value
+from qa.reading.readers.table_context import TableContext, labels_of
 from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_year, pick
-from qa.text.aliases import own_names
 from qa.understanding import kinds
 from qa.understanding.headers import coordinated, label_scores, label_tokens, normalise, spelled_years
-from qa.understanding.lexicon import ASKING_WORDS, role_named
-from qa.understanding.questions import NAME as _NAME
+from qa.understanding.lexicon import role_named
 from qa.understanding.questions import Question
 
-_LEAD_IN = 300          # characters before a table that count as its caption
-_COVER = 300            # characters at the top of a filing that name what it is about
 _MOVE_LABEL = re.compile(r"\b(change[ds]?|increase[ds]?|decrease[ds]?|variance|vs|versus|over|difference|"
                          r"growth|movement)\b|%", re.IGNORECASE)
 
@@ -61,11 +58,6 @@ def amount_columns(cols: list[str], share: bool) -> list[str]:
     return [label for label in cols if "%" not in label] or cols
 
 
-def _labels(chunk) -> str:
-    meta = chunk.meta
-    return " ".join(str(getattr(meta, name, "") or "") for name in ("title", "row_label", "col_label"))
-
-
 def _group(table: TableMeta, r: int) -> str:
     """The heading row above row ``r`` ("Deferred income tax expense (benefit):"), or ""."""
     for k in range(r - 1, -1, -1):
@@ -78,7 +70,7 @@ VERBATIM = 0.95     # a label the question quotes (headers.label_scores)
 NAMED_ROW = 0.5     # a row is named by two of its words, or all of them (headers.label_scores gives one of several 0.45)
 
 
-class TableReader(RowQuestions):
+class TableReader(RowQuestions, TableContext):
     """Cell lookup by row and column labels (see module docstring)."""
 
     name = "table"
@@ -109,62 +101,6 @@ class TableReader(RowQuestions):
         self.by_doc: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for key in self.tables:
             self.by_doc[key[0]].append(key)
-
-    def _context_words(self, key: tuple[str, int]) -> set[str] | None:
-        """Words of a table, its caption and title, and the top of its filing (lower-cased)."""
-        if key not in self.words and key in self.tables:
-            table = self.data.chunks[self.tables[key]]
-            source = self.data.sources[table.doc_id]
-            text = " ".join((source[:_COVER], source[max(0, table.start - _LEAD_IN):table.end], table.text))
-            self.words[key] = {w.lower().rstrip(".") for w in _NAME.findall(text)}
-        return self.words.get(key)
-
-    def _foreign(self, question: Question, key: tuple[str, int]) -> bool:
-        """Whether the question names something its table never mentions (the S&P 500's return
-        asked of a table that holds a fund and the Russell 3000): then no cell answers it.  A
-        capitalised word the filing writes in lower case elsewhere ("Goodwill") is no name; nor is
-        a name the filing gives itself ("SPY" of '(“SPY” or the “Trust”)', a market symbol), which
-        every table of the filing is about, nor an acronym of words the table's context prints
-        ("EPS" of "Earnings per share")."""
-        words = self._context_words(key)
-        if words is None:
-            return False
-        lower, own = self._filing_words(key[0])
-        names = question.names - words - lower - own
-        return any(not self._abbreviates(question, name, key) for name in names)
-
-    def _abbreviates(self, question: Question, name: str, key: tuple[str, int]) -> bool:
-        """Whether ``name`` is written in capitals in the question and spells the initials of
-        consecutive words around the table ("EPS": "Earnings Per Share")."""
-        if not (2 <= len(name) <= 5 and re.search(rf"\b{re.escape(name.upper())}\b", question.text)):
-            return False
-        if key not in self.initials:
-            table = self.data.chunks[self.tables[key]]
-            source = self.data.sources[table.doc_id]
-            heads = [w[0].lower() for w in _NAME.findall(source[max(0, table.start - _LEAD_IN):table.end])]
-            self.initials[key] = {"".join(heads[i:i + n]) for n in range(2, 6) for i in range(len(heads) - n + 1)}
-        return name in self.initials[key]
-
-    def _covers(self, question: Question, key: tuple[str, int]) -> bool:
-        """Whether every word of the question stands in the table, its caption or its title: what
-        a row named by one word of several needs ("index five-year return" of a returns table, not
-        "1-year return for Admiral Shares" of a fee table whose "12b-1" holds the "1")."""
-        if key not in self.tables:
-            return False
-        if key not in self.table_tokens:
-            table = self.data.chunks[self.tables[key]]
-            source = self.data.sources[table.doc_id]
-            self.table_tokens[key] = set(label_tokens(" ".join((source[max(0, table.start - _LEAD_IN):table.end],
-                                                                table.text, _labels(table)))))
-        return set(label_tokens(question.text)) - ASKING_WORDS <= self.table_tokens[key]
-
-    def _filing_words(self, doc_id: str) -> tuple[set[str], set[str]]:
-        """The words a filing prints in lower case and the names it gives itself
-        (:func:`qa.text.aliases.own_names`); computed once per filing."""
-        if doc_id not in self.lower:
-            source = self.data.sources[doc_id]
-            self.lower[doc_id] = ({w.rstrip(".") for w in _NAME.findall(source) if w.islower()}, own_names(source))
-        return self.lower[doc_id]
 
     def _tables(self, question: Question, passages: list[ReadPassage]) -> list[tuple[tuple[str, int], int]]:
         """Tables touched by the passages, with the rank of their best passage; for a question
@@ -260,7 +196,7 @@ class TableReader(RowQuestions):
         if not out:
             out = self._unretrieved(question, passages)
         if question.role:      # "Who is the custodian?" from a cell only under a "Custodian" label
-            out = [c for c in out if c.chunk is not None and role_named(question.role, _labels(self.data.chunks[c.chunk]))]
+            out = [c for c in out if c.chunk is not None and role_named(question.role, labels_of(self.data.chunks[c.chunk]))]
         out.sort(key=lambda c: -c.score)
         return out
 

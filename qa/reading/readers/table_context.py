@@ -1,0 +1,98 @@
+"""What a table is about, beyond its labels: the words around it, the filing's own names.
+
+:class:`TableContext` is the table reader's (and the derived reader's) knowledge of a table's
+surroundings: the words of the table, its caption (the 300 characters before it) and the
+top of its filing; the names a filing gives itself (:func:`qa.text.aliases.own_names`); and the
+acronyms its surrounding words spell.  With it a reader tells whether a question is about
+something the table never mentions (:meth:`TableContext._foreign`) and whether the table holds
+every word of a question (:meth:`TableContext._covers`).  Everything is computed once per table or
+filing and kept in the reader's dictionaries (``words``, ``lower``, ``initials``, ``table_tokens``).
+
+Not handled: synonyms (a question's "costs" for a table's "expenses"), and acronyms of more than
+five words.
+"""
+from __future__ import annotations
+
+import re
+
+from qa.text.aliases import own_names
+from qa.understanding.headers import label_tokens
+from qa.understanding.lexicon import ASKING_WORDS
+from qa.understanding.questions import NAME as _NAME
+from qa.understanding.questions import Question
+
+_LEAD_IN = 300          # characters before a table that count as its caption
+_COVER = 300            # characters at the top of a filing that name what it is about
+
+
+def labels_of(chunk) -> str:
+    """A chunk's title, row label and column label, as one text."""
+    meta = chunk.meta
+    return " ".join(str(getattr(meta, name, "") or "") for name in ("title", "row_label", "col_label"))
+
+
+class TableContext:
+    """Mixin over ``self.data`` and ``self.tables`` (the table chunk of each table key)."""
+
+    data: object
+    tables: dict[tuple[str, int], int]
+    words: dict[tuple[str, int], set[str]]
+    lower: dict[str, tuple[set[str], set[str]]]
+    initials: dict[tuple[str, int], set[str]]
+    table_tokens: dict[tuple[str, int], set[str]]
+
+    def _context_words(self, key: tuple[str, int]) -> set[str] | None:
+        """Words of a table, its caption and title, and the top of its filing (lower-cased)."""
+        if key not in self.words and key in self.tables:
+            table = self.data.chunks[self.tables[key]]
+            source = self.data.sources[table.doc_id]
+            text = " ".join((source[:_COVER], source[max(0, table.start - _LEAD_IN):table.end], table.text))
+            self.words[key] = {w.lower().rstrip(".") for w in _NAME.findall(text)}
+        return self.words.get(key)
+
+    def _foreign(self, question: Question, key: tuple[str, int]) -> bool:
+        """Whether the question names something its table never mentions (the S&P 500's return
+        asked of a table that holds a fund and the Russell 3000): then no cell answers it.  A
+        capitalised word the filing writes in lower case elsewhere ("Goodwill") is no name; nor is
+        a name the filing gives itself ("SPY" of '(“SPY” or the “Trust”)', a market symbol), which
+        every table of the filing is about, nor an acronym of words the table's context prints
+        ("EPS" of "Earnings per share")."""
+        words = self._context_words(key)
+        if words is None:
+            return False
+        lower, own = self._filing_words(key[0])
+        names = question.names - words - lower - own
+        return any(not self._abbreviates(question, name, key) for name in names)
+
+    def _abbreviates(self, question: Question, name: str, key: tuple[str, int]) -> bool:
+        """Whether ``name`` is written in capitals in the question and spells the initials of
+        consecutive words around the table ("EPS": "Earnings Per Share")."""
+        if not (2 <= len(name) <= 5 and re.search(rf"\b{re.escape(name.upper())}\b", question.text)):
+            return False
+        if key not in self.initials:
+            table = self.data.chunks[self.tables[key]]
+            source = self.data.sources[table.doc_id]
+            heads = [w[0].lower() for w in _NAME.findall(source[max(0, table.start - _LEAD_IN):table.end])]
+            self.initials[key] = {"".join(heads[i:i + n]) for n in range(2, 6) for i in range(len(heads) - n + 1)}
+        return name in self.initials[key]
+
+    def _covers(self, question: Question, key: tuple[str, int]) -> bool:
+        """Whether every word of the question stands in the table, its caption or its title: what
+        a row named by one word of several needs ("index five-year return" of a returns table, not
+        "1-year return for Admiral Shares" of a fee table whose "12b-1" holds the "1")."""
+        if key not in self.tables:
+            return False
+        if key not in self.table_tokens:
+            table = self.data.chunks[self.tables[key]]
+            source = self.data.sources[table.doc_id]
+            self.table_tokens[key] = set(label_tokens(" ".join((source[max(0, table.start - _LEAD_IN):table.end],
+                                                                table.text, labels_of(table)))))
+        return set(label_tokens(question.text)) - ASKING_WORDS <= self.table_tokens[key]
+
+    def _filing_words(self, doc_id: str) -> tuple[set[str], set[str]]:
+        """The words a filing prints in lower case and the names it gives itself
+        (:func:`qa.text.aliases.own_names`); computed once per filing."""
+        if doc_id not in self.lower:
+            source = self.data.sources[doc_id]
+            self.lower[doc_id] = ({w.rstrip(".") for w in _NAME.findall(source) if w.islower()}, own_names(source))
+        return self.lower[doc_id]
