@@ -166,3 +166,12 @@ def test_a_row_named_by_one_word_of_several_answers_only_when_the_table_holds_ev
                "| Growth Fund | 5.97% | 7.10% | 8.20% |\n"
                "| Russell 3000 Growth Index (reflects no deduction for fees, expenses or taxes) | 4.10% | (8.87)% | 9.30% |\n")
     assert _spans(returns, "index five-year return") == ["(8.87)%"]
+
+
+def test_a_group_heading_the_question_names_picks_its_only_row():
+    """"Class I" names the heading of a group that holds one "Return Before Taxes" row; the
+    same row label under "Class A Shares" is not it."""
+    text = ("Average Annual Total Returns\n\n| | 1 Year | 5 Years |\n|---|---|---|\n| Class A Shares | | |\n"
+            "| Return Before Taxes | 11.02% | 10.42% |\n| Return After Taxes on Distributions | 9.56% | 9.50% |\n"
+            "| Class I Shares | | |\n| Return Before Taxes | 11.40% | 10.68% |\n")
+    assert _spans(text, "Class I 5-year return?") == ["10.68%"]

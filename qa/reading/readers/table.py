@@ -129,6 +129,10 @@ class TableReader(RowQuestions, TableContext):
         if len(rows) == 1 and row_scores[0] < MIN_LABEL:
             return None          # the table's only row label, which the question does not name
         row = pick(row_scores, rows)
+        if row is None:
+            chunk_ids, row = self._group_row(question, key, chunk_ids)
+            meta = {i: self.data.chunks[i].meta for i in chunk_ids}
+            rows = sorted({m.row_label for m in meta.values()})
         col_scores = label_scores(spelled_years(question.text), cols)
         col = pick(col_scores, cols)
         if col is None and not question.years:
@@ -152,6 +156,23 @@ class TableReader(RowQuestions, TableContext):
         if len(match) > 1 and not any(meta[i].col_label for i in match):
             match = self._the_amount(question, match)   # a row of cells under no column label
         return (match, row[1], col[1]) if match else None
+
+    def _group_row(self, question: Question, key: tuple[str, int], chunk_ids: list[int]):
+        """When no row label is named: the cells under the group heading the question names, and
+        their row when that group holds one ("Class I 5-year return?" of a returns table whose
+        "Class I Shares" heading holds one "Return Before Taxes" row); else (``chunk_ids``, None)."""
+        if key not in self.tables:
+            return chunk_ids, None
+        table = self.data.chunks[self.tables[key]].meta
+        groups = {i: _group(table, self.data.chunks[i].meta.row) for i in chunk_ids}
+        labels = sorted({g for g in groups.values() if g})
+        chosen = pick(label_scores(question.label_text, labels), labels) if len(labels) > 1 else None
+        if chosen is None or len(chosen[0]) != 1 or chosen[1] < NAMED_ROW:
+            return chunk_ids, None
+        inside = [i for i in chunk_ids if groups[i] == labels[chosen[0][0]]]
+        if len({self.data.chunks[i].meta.row_label for i in inside}) != 1:
+            return chunk_ids, None
+        return inside, ([0], chosen[1])
 
     def _the_amount(self, question: Question, match: list[int]) -> list[int]:
         """Of a row's unlabelled cells ("1Q 2022" | "(4.95%)"), the one amount an amount
