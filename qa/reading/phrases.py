@@ -98,11 +98,23 @@ def _complemented(doc, start: int, end: int) -> int:
     return end
 
 
+_AFTER_SIGN = re.compile(r"\s?(?:[\u2014\u2013-]|\d[\d,]*(?:\.\d+)?)")
+
+
 def tidy(text: str, start: int, end: int, period: bool = False) -> tuple[int, int]:
     """Cut an unclosed bracket or quote (and what follows it) off the end of a span, and
     take in the opening quote of a quoted word the span starts on: 'X, LLC ("X' -> 'X, LLC';
-    with ``period``, also a sentence's closing full stop."""
+    take in the opening bracket of a bracketed number it closes ("0.03)%" -> "(0.03)%") and the
+    value after a lone currency sign ("$" -> "$—"); with ``period``, also a sentence's closing
+    full stop."""
     piece, first = text[start:end], start
+    if ")" in piece and "(" not in piece[:piece.index(")")] and text[start - 1:start] == "(" and \
+            any(c.isdigit() for c in piece[:piece.index(")")]):
+        piece, first, start = text[start - 1:end], start - 1, start - 1     # "0.03)%" -> "(0.03)%"
+    if piece in ("$", "€", "£"):
+        value = _AFTER_SIGN.match(text, end)
+        if value:
+            piece, end = text[start:value.end()], value.end()              # "$" -> "$—"
     for opener, closer in (("(", ")"), ("[", "]")):
         cut = piece.rfind(opener)
         if cut > 0 and closer not in piece[cut:]:

@@ -48,6 +48,8 @@ def agrees(kind: str, text: str) -> bool:
     if kind == "percent" and is_amount(text) and all(p.lstrip("(-").startswith("$") for p in _parts(text)):
         return False                         # "the 5-year return" is not "$915"
     if kind in _AMOUNTS:
+        if is_date(text) and not is_amount(text):
+            return False                     # "the highest quarterly return" is not "June 30, 2020"
         return any(c.isdigit() for c in text) or any(p.lower() in NONE_WORDS for p in _parts(text))
     if kind in ("date", "year"):
         return any(c.isdigit() for c in text)

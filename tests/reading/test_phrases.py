@@ -157,3 +157,11 @@ def test_a_span_with_no_conjunct_after_it_keeps_its_end():
     text = "The Fund invests in bonds."
     start = text.index("bonds")
     assert phrases.coordinated(text, start, start + 5, (0, len(text))) == start + 5
+
+
+def test_tidy_takes_in_the_bracket_a_number_closes_and_the_value_after_a_lone_sign():
+    text = "waived (0.03)% for Class A; a bonus of $— in 2022"
+    s = text.index("0.03")
+    assert text[slice(*phrases.tidy(text, s, s + len("0.03)%")))] == "(0.03)%"
+    s = text.index("$")
+    assert text[slice(*phrases.tidy(text, s, s + 1))] == "$—"

@@ -24,3 +24,10 @@ from qa.understanding.questions import analyse
 ])
 def test_agreement(question, answer, ok):
     assert agrees(analyse(question, 500).kind, answer) is ok
+
+
+def test_a_date_is_no_amount():
+    """"What was the highest quarterly return?" is not answered by the quarter's date."""
+    from qa.understanding.kinds import agrees
+    assert not agrees("percent", "June 30, 2020")
+    assert agrees("percent", "8.44%")

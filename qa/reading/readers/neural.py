@@ -23,7 +23,7 @@ from qa.reading.readers.base import Candidate, ReadPassage, SpanScores
 from qa.reading.span_decoding import best_spans
 from qa.runtime import models
 from qa.text.numbers import parse_number
-from qa.understanding import entities
+from qa.understanding import entities, kinds
 from qa.understanding.questions import Question
 
 PATTERN_KINDS = {"date", "year", "percent", "money", "quantity", "duration"}
@@ -61,8 +61,12 @@ class NeuralReader:
         parts or with the year's (:func:`qa.reading.phrases.shape`); one that runs over two or
         more items of a list in its passage answers with those items as parts (and one that
         starts on a bullet marker starts at its item instead).  A span read in a table is kept
-        as printed.  Run on the chosen candidate only: it parses the span's neighbourhood."""
+        as printed, and one inside a cell whose value is an amount is that whole value ("0.03)%"
+        of "(0.03)%").  Run on the chosen candidate only: it parses the span's neighbourhood."""
         chunk = passages[cand.passage].chunk
+        if chunk.kind == "cell" and chunk.start <= cand.start and cand.end <= chunk.end and \
+                (cand.start, cand.end) != (chunk.start, chunk.end) and kinds.is_amount(source[chunk.start:chunk.end]):
+            return dataclasses.replace(cand, start=chunk.start, end=chunk.end)   # "0.03)%" of "(0.03)%"
         if not self.complete_phrases or chunk.kind in ("cell", "table"):
             return cand
         units = [u for u in chunk.units if u[0] <= cand.start < u[1]]
