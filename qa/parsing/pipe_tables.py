@@ -1,6 +1,7 @@
 """Markdown pipe tables (and HTML tables, which reach us as pipe tables) as :class:`qa.parsing.tables.Table`.
 
-The first column labels rows; the rows above the ``|---|`` rule are the column header.  A
+The first column labels rows (unless the header labels it and every row fills it with an
+amount: then it is a column of values); the rows above the ``|---|`` rule are the column header.  A
 header repeated inside the body starts a section whose rows take its column labels; a heading
 of a repeated pattern spreads over the blank cells its sub-labels fill.
 
@@ -14,6 +15,7 @@ import re
 from qa.parsing import edgar
 from qa.parsing.table_model import Piece, Row, Table, split_marker
 from qa.text.numbers import YEAR as _YEAR
+from qa.text.numbers import parse_number
 
 _DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b,?",
                   re.IGNORECASE)      # "Dec 30," of a date heading
@@ -103,7 +105,22 @@ def parse_pipe(source: str, start: int, end: int) -> Table:
         row.columns = section
         table.rows.append(row)
     table.columns = _spanned(table.columns if header_done else _header_columns(header_rows), header_rows)
+    _unlabel_amounts(table)
     return table
+
+
+def _unlabel_amounts(table: Table) -> None:
+    """A first column the header labels ("1 year") and every body row fills with an amount
+    ("$17") holds values, not row labels: its cells join the row's cells and the rows keep no
+    label (an expense example printed as "| 1 year | 3 years | … |" over "| $17 | $61 | … |")."""
+    if not table.rows or not table.columns.get(0) or _YEAR.fullmatch(table.column_label(0).strip()):
+        return
+    if not all(len(row.label) == 1 and parse_number(row.label[0].text) is not None
+               and not _YEAR.fullmatch(row.label[0].text.strip()) for row in table.rows):
+        return                                   # "| 2008 | 903.25 |": a year labels its row
+    for row in table.rows:
+        row.cells = {0: row.label[0], **row.cells}
+        row.label = []
 
 
 def _header_columns(header_rows: list[list[Piece | None]]) -> dict[int, list[Piece]]:

@@ -121,3 +121,15 @@ def test_a_pipe_row_label_keeps_its_footnote_marker_apart():
     text = "| | 2019 |\n|---|---|\n| Other items(1) | $5 |\n\n| Total* | 6 |\n"
     t = tables.parse_table(text, 0, len(text))
     assert [(r.label_text, r.marker) for r in t.rows] == [("Other items", "(1)"), ("Total", "*")]
+
+
+def test_a_first_column_of_amounts_under_a_header_label_is_a_column_of_values():
+    """An expense example printed "| 1 year | 3 years |" over "| $17 | $61 |" has no row labels:
+    "$17" is the 1-year cost.  A first column of years still labels its rows."""
+    from qa.parsing.pipe_tables import parse_pipe
+    text = "| 1 year | 3 years | 10 years |\n|---|---|---|\n| $17 | $61 | $252 |\n"
+    table = parse_pipe(text, 0, len(text))
+    assert [(r.label_text, {table.column_label(c): p.text for c, p in r.cells.items()}) for r in table.rows] == \
+        [("", {"1 year": "$17", "3 years": "$61", "10 years": "$252"})]
+    years = "| Year | Index Value | Change |\n|---|---|---|\n| 2007 | 1,468.36 | 3.53 |\n| 2008 | 903.25 | –38.49 |\n"
+    assert [r.label_text for r in parse_pipe(years, 0, len(years)).rows] == ["2007", "2008"]

@@ -126,7 +126,7 @@ class TableReader(RowQuestions, TableContext):
         rows = sorted({m.row_label for m in meta.values()})
         cols = amount_columns(sorted({m.col_label for m in meta.values()}), question.intents.share)
         row_scores = label_scores(question.label_text, rows)
-        if len(rows) == 1 and row_scores[0] < MIN_LABEL:
+        if len(rows) == 1 and rows[0] and row_scores[0] < MIN_LABEL:
             return None          # the table's only row label, which the question does not name
         row = pick(row_scores, rows)
         if row is None:
