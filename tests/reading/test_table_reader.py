@@ -175,3 +175,12 @@ def test_a_group_heading_the_question_names_picks_its_only_row():
             "| Return Before Taxes | 11.02% | 10.42% |\n| Return After Taxes on Distributions | 9.56% | 9.50% |\n"
             "| Class I Shares | | |\n| Return Before Taxes | 11.40% | 10.68% |\n")
     assert _spans(text, "Class I 5-year return?") == ["10.68%"]
+
+
+def test_a_group_heading_the_question_spells_in_capitals_tells_repeated_rows_apart():
+    """"EPS" writes the initials of "Earnings per share:", so of the two "Diluted" rows the one
+    under that heading answers."""
+    text = ("Statements of Operations\n\n| | 2024 | 2023 |\n|---|---|---|\n| Earnings per share: | | |\n"
+            "| Basic | $6.11 | $6.16 |\n| Diluted | $6.08 | $6.13 |\n| Shares used in computing earnings per share: | | |\n"
+            "| Basic | 15,343,783 | 15,744,231 |\n| Diluted | 15,408,095 | 15,812,547 |\n")
+    assert _spans(text, "Diluted EPS for 2024?") == ["$6.08"]

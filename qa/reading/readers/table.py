@@ -28,7 +28,7 @@ from collections import defaultdict
 from qa.indexing.build import IndexData
 from qa.indexing.records import TableMeta, table_key
 from qa.reading.readers.base import Candidate, ReadPassage, cell_value
-from qa.reading.readers.table_context import TableContext, labels_of
+from qa.reading.readers.table_context import TableContext, labels_of, spells
 from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_year, pick
 from qa.understanding import kinds
 from qa.understanding.headers import coordinated, label_scores, label_tokens, normalise, spelled_years
@@ -186,7 +186,7 @@ class TableReader(RowQuestions, TableContext):
     def _of_group(self, question: Question, key: tuple[str, int], match: list[int]) -> list[int]:
         """Of cells that repeat one row and column label under several group headings ("Current:
         Federal", "Deferred: Federal"), those under the heading the question names; all of them
-        when it names none."""
+        when it names none (a heading whose initials the question writes in capitals counts as named)."""
         metas = [self.data.chunks[i].meta for i in match]
         if len({(m.row_label, m.col_label) for m in metas}) == len(match) or key not in self.tables:
             return match
@@ -195,7 +195,8 @@ class TableReader(RowQuestions, TableContext):
         labels = sorted(set(groups))
         chosen = pick(label_scores(question.label_text, labels), labels) if len(labels) > 1 else None
         if chosen is None:
-            return match
+            spelled = [g for g in labels if spells(question, g)]      # "EPS": "Earnings per share:"
+            return [i for i, g in zip(match, groups) if g in spelled] if len(spelled) == 1 else match
         keep = {labels[j] for j in chosen[0]}
         return [i for i, g in zip(match, groups) if g in keep]
 

@@ -31,6 +31,13 @@ def labels_of(chunk) -> str:
     return " ".join(str(getattr(meta, name, "") or "") for name in ("title", "row_label", "col_label"))
 
 
+def spells(question: Question, label: str) -> bool:
+    """Whether the question writes the initials of ``label``'s words in capitals ("EPS" for
+    "Earnings per share:"), as a word of its own."""
+    heads = "".join(w[0] for w in _NAME.findall(label)).upper()
+    return 2 <= len(heads) <= 5 and bool(re.search(rf"\b{heads}\b", question.text))
+
+
 class TableContext:
     """Mixin over ``self.data`` and ``self.tables`` (the table chunk of each table key)."""
 
