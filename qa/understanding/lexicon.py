@@ -87,6 +87,12 @@ _COVER = (
     # the share classes or funds a filing is about: "What share classes does this supplement cover?"
     ("classes", re.compile(rf"^\s*(?:which|what)\s+(?:share\s+)?classes\b.*(?:{_FILING}|{_HOLDER})", re.IGNORECASE)),
     ("funds", re.compile(rf"^\s*(?:which|what)\s+(?:funds|portfolios)\b.*{_FILING}", re.IGNORECASE)),
+    # the date a filing gives itself: "What date is this supplement?", "When is the prospectus dated?"
+    ("dated", re.compile(r"^\s*(?:what|which|when)\b(?=.*\b(?:date[ds]?|when)\b)"
+                         r"(?!.*\b(?:effect\w*|expir\w*|becom\w*|chang\w*|happen\w*|mail\w*|held|hold)\b).*\b(?:this|the)\s+"
+                         r"(?:supplement|(?:summary\s+|statutory\s+)?prospectus|statement of additional information|sai)\b"
+                         r"(?!\s+(?:to|for)\b)[^?]*\??\s*$|"
+                         r"^\s*when\s+(?:is|was)\s+(?:this|the)\s+(?:supplement|prospectus)\s+dated\b", re.IGNORECASE)),
     ("ticker", re.compile(r"\btickers?\b|\b(?:trading )?symbols?\b", re.IGNORECASE)),
     ("file_number", re.compile(r"\bfile (?:number|no\.?)s?\b|\bregistration (?:number|no\.?)\b", re.IGNORECASE)),
 )
@@ -96,8 +102,8 @@ ALL_OF_FACT = re.compile(r"\b(?:tickers|symbols|file numbers)\b", re.IGNORECASE)
 
 
 def cover_fact(question: str) -> str:
-    """"classes", "funds", "ticker" or "file_number" when the question asks for that fact of a
-    filing's cover, else ""."""
+    """"classes", "funds", "dated", "ticker" or "file_number" when the question asks for that fact
+    of a filing's cover, else ""."""
     for name, pattern in _COVER:
         if pattern.search(question):
             return name

@@ -77,3 +77,18 @@ def test_the_funds_a_filing_covers_are_its_fund_name_lines_not_its_trust():
                                             [ReadPassage(Chunk("d", "prose", 0, len(source), "", source),
                                                          Chunk("d", "prose", 0, len(source), "", source).view(source), 0, None)])
     assert [source[s:e] for s, e in cands[0].parts] == ["Example Mid-Cap Core Growth Fund", "Example Multi-Cap Fund"]
+
+
+def test_the_date_a_cover_gives_the_document_asked_about():
+    source = ("Example Funds\n\nSupplement dated August 29, 2025, to the Funds’ Summary Prospectus and "
+              "Prospectus dated November 1, 2024\n\nThe Fund seeks capital appreciation.\n")
+    assert _ask("What date is this supplement?", source) == "August 29, 2025"
+    assert _ask("What is the date of the prospectus?", source) == "November 1, 2024"
+    assert _ask("What date does the supplement take effect?", source) == ""
+
+
+def test_a_date_across_a_to_belongs_to_the_document_after_it():
+    source = ("SUPPLEMENT TO SUMMARY PROSPECTUS, PROSPECTUS AND STATEMENT OF ADDITIONAL INFORMATION DATED "
+              "NOVEMBER 30, 2024\n\nEffective July 18, 2025, the manager retired.\n")
+    assert _ask("What date is this supplement?", source) == ""
+    assert _ask("What is the date of the prospectus?", source) == "NOVEMBER 30, 2024"

@@ -11,7 +11,8 @@ its several tickers the one whose own label the question names: the class printe
 ("Class II: INDSX", "VNDFX (Class A)", "R6/VSPRX", "A MDHAX Investor MDHVX") or above it in a
 pipe table's header row.  "What are the tickers?" gets every ticker of the line, as printed.
 "What share classes does this supplement cover?" gets the cover's class and ticker lines and
-"Which funds does this supplement cover?" its lines that are a fund's name alone.
+"Which funds does this supplement cover?" its lines that are a fund's name alone, and "What
+date is this supplement?" the date the cover gives it ("Supplement dated August 29, 2025").
 
 Not handled: tickers printed without a "Ticker"/"Symbol" word nearby that do not end in X
 (ETF tickers in running text), a class label printed after its ticker without parentheses,
@@ -76,6 +77,8 @@ class CoverReader:
         doc_id = passages[0].chunk.doc_id
         if question.cover in ("classes", "funds"):
             return self._covered(question.cover, doc_id)
+        if question.cover == "dated":
+            return self._dated(question, doc_id)
         found = self._facts(doc_id, question.cover)
         if not found:
             return []
@@ -106,6 +109,22 @@ class CoverReader:
         return [Candidate(doc_id, lines[0][0], lines[-1][1], 0.9, 0, self.name, {"cover": fact},
                           tuple(lines) if len(lines) > 1 else ())]
 
+    def _dated(self, question: Question, doc_id: str) -> list[Candidate]:
+        """The date the cover gives the document the question names: "Supplement dated August 29,
+        2025", "PROSPECTUS DATED JANUARY 28, 2025", "Statement of Additional Information, both
+        dated September 8, 2025" (the first such date on the cover); not across a "to" ("SUPPLEMENT TO
+        … PROSPECTUS … DATED NOVEMBER 30, 2024" dates the prospectus, not the supplement)."""
+        asked = _DOCUMENT.search(question.text)
+        if asked is None:
+            return []
+        kind = asked.group(1).lower().split()[-1]
+        word = {"sai": "(?:statement of additional information|SAI)"}.get(kind, kind)
+        found = re.search(rf"\b{word}\b(?:(?!\bto\b)[^.\n]){{0,120}}?\bdated\s+({_DATE})", self.sources[doc_id][:_COVER_CHARS],
+                          re.IGNORECASE)
+        if found is None:
+            return []
+        return [Candidate(doc_id, found.start(1), found.end(1), 0.9, 0, self.name, {"cover": "dated"})]
+
     def _one_of(self, question: Question, doc_id: str, facts: list[Fact], strength: float) -> list[Candidate]:
         """Of several tickers, the one whose label the question names; all of one line's when it
         asks for all of them; else none (for file numbers: the first of a line it names)."""
@@ -134,6 +153,9 @@ def _line(source: str, start: int, end: int) -> str:
 
 
 _COVER_CHARS = 2500      # where a filing's cover ends, at the latest
+_DATE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
+_DOCUMENT = re.compile(r"\b(supplement|(?:summary\s+|statutory\s+)?prospectus|statement of additional information|sai)\b",
+                       re.IGNORECASE)
 _FUND_LINE = re.compile(r"[A-Z][\w&®’'.,-]*(?:\s+[\w&®’'.,()-]+){0,10}\s+(?:Fund|Portfolio|ETF|Trust)®?")
 _NOT_FUND = re.compile(r"^(?:an?|the)\s|\b(?:series|portfolio) of\b", re.IGNORECASE)
 
