@@ -63,3 +63,12 @@ def test_two_firms_named_alike_are_no_answer():
 ])
 def test_the_question_names_the_role(question, role):
     assert analyse(question, 500).role == role
+
+
+def test_a_heading_over_the_firm_and_an_as_the_appositive_give_the_role():
+    source = ("Portfolio Management\n\nInvestment Adviser\n\nExample Investments, LLC\n\nSub-Adviser\n\n"
+              "Example Investment Management Co. LLC\n\nPortfolio Managers\n\nAnn Lee, CFA\n")
+    assert _ask("Who's the sub-adviser?", source) == "Example Investment Management Co. LLC"
+    assert _ask("Who is the investment adviser?", source) == "Example Investments, LLC"
+    audit = "Consents\n\nExample Audit Partners LLP, as the auditor of the Trust, has given its written consent.\n"
+    assert _ask("Who audits the Trust?", audit) == "Example Audit Partners LLP"

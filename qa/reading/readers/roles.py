@@ -6,14 +6,16 @@ administrator, auditor, trustee or sponsor in a few set ways:
 - a defined term: ``Vontobel Asset Management, Inc. (the “Adviser”)``;
 - an appositive: ``Vontobel Asset Management, Inc., the investment adviser of the Fund``;
 - a sentence: ``Victory Capital Management Inc. serves as the Fund’s investment adviser``,
-  ``The Fund’s distributor is ALPS Distributors, Inc.``
+  ``The Fund’s distributor is ALPS Distributors, Inc.``, ``PricewaterhouseCoopers LLP, as the
+  auditor of the Trust``;
+- a heading line naming the role over a line that is the firm's name (``Sub-Adviser`` /
+  ``Voya Investment Management Co. LLC``).
 
 The question analysis says which role is asked (``Question.role``, from
 :data:`qa.understanding.lexicon.ROLES`); this reader finds every firm the filing gives that
 role, scanning each filing once per role, and answers with the one it names most often.
 
-Not handled: a role given only by a table or a heading above the firm's name (the table and
-span readers read those), firms whose names are not capitalised, and a change of provider
+Not handled: a role given only by a table (the table reader reads those), firms whose names are not capitalised, and a change of provider
 (the old and the new firm count alike; two named equally often give no answer).
 """
 from __future__ import annotations
@@ -39,12 +41,16 @@ SCORE = 0.92          # a firm the filing itself gives the role (above the pipel
 
 def _patterns(printed: str) -> list[re.Pattern]:
     """The defined term (its term checked apart), the appositive, "X serves as the adviser",
-    "the adviser is X"; the role's words in any case, the firm's capitals as printed."""
+    "the adviser is X", "X, as the auditor", and a line naming the role over a line that is the
+    firm ("Sub-Adviser" / "Voya Investment Management Co. LLC"); the role's words in any case, the
+    firm's capitals as printed."""
     role = rf"(?i:{_OWNER}(?:{printed}))"
     return [re.compile(_FIRM + _DEFINED),
             re.compile(rf"{_FIRM},\s+{role}\b(?=[ \t]*(?:[,;.()\n]|$|of the|to the|for the|and ))(?! of the [Ss]ub)"),
             re.compile(rf"{_FIRM},?\s+(?i:{_VERB})\s+{role}\b"),
-            re.compile(rf"\b{role}\s+(?i:(?:(?:of|to|for) the (?:Fund|Trust|Portfolio)\s+)?is)\s+{_FIRM}")]
+            re.compile(rf"\b{role}\s+(?i:(?:(?:of|to|for) the (?:Fund|Trust|Portfolio)\s+)?is)\s+{_FIRM}"),
+            re.compile(rf"{_FIRM},\s+as\s+{role}\b"),                          # "X, as the auditor of the Trust"
+            re.compile(rf"(?m)^[ \t]*{role}s?[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*{_FIRM}[ \t]*$")]   # a heading over the firm
 
 
 class RoleReader:
