@@ -98,7 +98,7 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
         if head != norm and head not in norms and len(head.split()) >= 3 and _quoted(head, q_norm):
             scores.append(1.0)                # "Maximum Sales Charge (Load) Imposed on Purchases
             continue                          # (as a percentage of offering price)"
-        hits = sum(_has_token(q_all if len(t) == 1 else q_tokens, t, shared) for t in disc)
+        hits = len(named[-1]) + sum(_has_token(q_all, t, shared) for t in disc if len(t) == 1)
         score = min(1.0, hits / max(1, min(len(disc), 2))) * 0.9 if disc else 0.0
         if len(disc) >= 4 and disc <= set(q_all):
             score = 1.0                       # every word, reordered: "earnings per common basic share"

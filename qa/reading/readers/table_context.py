@@ -31,11 +31,20 @@ def labels_of(chunk) -> str:
     return " ".join(str(getattr(meta, name, "") or "") for name in ("title", "row_label", "col_label"))
 
 
+def _initials(text: str) -> str:
+    """The first letters of ``text``'s words, lower-cased ("Earnings per share" -> "eps")."""
+    return "".join(w[0] for w in _NAME.findall(text)).lower()
+
+
+def _capitals(question: Question, acronym: str) -> bool:
+    """Whether the question writes ``acronym`` (2 to 5 letters) in capitals, as a word of its own."""
+    return 2 <= len(acronym) <= 5 and bool(re.search(rf"\b{re.escape(acronym.upper())}\b", question.text))
+
+
 def spells(question: Question, label: str) -> bool:
     """Whether the question writes the initials of ``label``'s words in capitals ("EPS" for
     "Earnings per share:"), as a word of its own."""
-    heads = "".join(w[0] for w in _NAME.findall(label)).upper()
-    return 2 <= len(heads) <= 5 and bool(re.search(rf"\b{heads}\b", question.text))
+    return _capitals(question, _initials(label))
 
 
 class TableContext:
@@ -74,12 +83,12 @@ class TableContext:
     def _abbreviates(self, question: Question, name: str, key: tuple[str, int]) -> bool:
         """Whether ``name`` is written in capitals in the question and spells the initials of
         consecutive words around the table ("EPS": "Earnings Per Share")."""
-        if not (2 <= len(name) <= 5 and re.search(rf"\b{re.escape(name.upper())}\b", question.text)):
+        if not _capitals(question, name):
             return False
         if key not in self.initials:
             table = self.data.chunks[self.tables[key]]
             source = self.data.sources[table.doc_id]
-            heads = [w[0].lower() for w in _NAME.findall(source[max(0, table.start - _LEAD_IN):table.end])]
+            heads = _initials(source[max(0, table.start - _LEAD_IN):table.end])
             self.initials[key] = {"".join(heads[i:i + n]) for n in range(2, 6) for i in range(len(heads) - n + 1)}
         return name in self.initials[key]
 
