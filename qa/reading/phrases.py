@@ -205,7 +205,6 @@ def shape(text: str, start: int, end: int, sentence: tuple[int, int] | None, que
 
 
 _SENTENCE_PARSED = 600     # characters of a sentence parsed for its coordination, at most
-_JOINER = re.compile(r"[,;]|\b(?:and|or|nor|but)\b|&")    # what every conjunct after the span follows
 _CLAUSES = {"relcl", "acl", "advcl", "punct", "cc"}      # never part of a coordination's words
 _OWN_EDGE = _CLAUSES | {"conj", "appos"}                 # not part of one conjunct's own words
 
@@ -225,8 +224,6 @@ def coordinated(text: str, start: int, end: int, sentence: tuple[int, int]) -> i
     end when its head has no conjunct after it.
     Not handled: coordinations the parser attaches to another word than the span's head, and
     sentences longer than 600 characters (parsed only that far from the span's start)."""
-    if not _JOINER.search(text, end, sentence[1]):
-        return end                              # nothing after the span could coordinate it: no parse
     lo, hi = _word_edges(text, max(sentence[0], start - 100), min(sentence[1], start + _SENTENCE_PARSED))
     lo, hi = min(lo, start), max(hi, end)
     squashed, index = _squashed(text[lo:hi])
