@@ -113,10 +113,17 @@ def phrase_parser():
     return _spacy(exclude=["lemmatizer"])
 
 
+# The small English pipeline's senter and ner each embed tokens with a tok2vec of their own; only
+# the tagger and parser listen to the shared "tok2vec" component.  Leaving it out of the pipelines
+# below gives the same sentences and entities (checked on every paragraph of a 2 MB filing) in a
+# twentieth of the time for sentences (5.1 -> 0.25 s) and about half for entities.
+_UNSHARED = ["tok2vec", "lemmatizer", "attribute_ruler", "tagger", "parser"]
+
+
 @_locked_cache
 def sentencizer():
     """spaCy pipeline with only the statistical sentence segmenter."""
-    nlp = _spacy(exclude=["parser", "ner", "lemmatizer", "attribute_ruler", "tagger"])
+    nlp = _spacy(exclude=_UNSHARED + ["ner"])
     nlp.enable_pipe("senter")
     return nlp
 
@@ -124,7 +131,7 @@ def sentencizer():
 @_locked_cache
 def entity_tagger():
     """spaCy pipeline with the named-entity recogniser (no parser)."""
-    return _spacy(exclude=["parser", "lemmatizer", "attribute_ruler", "tagger"])
+    return _spacy(exclude=_UNSHARED)
 
 
 def reader_available() -> bool:
