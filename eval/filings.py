@@ -1,6 +1,6 @@
-"""Real-filings evaluation: question sets over the EDGAR filings in ``../shared/filings``.
+"""Real-filings evaluation: question sets over real EDGAR filings.
 
-    python -m eval.filings [--set dev|blind|both] [--misses] [--filings DIR]
+    python -m eval.filings [--set dev|blind|dev2|blind2|both|all] [--misses] [--filings DIR]
 
 Each row of ``eval/filings_dev.jsonl`` / ``eval/filings_blind.jsonl`` names its filing
 (``doc``), the question, verbatim ``answers`` (empty for a question the filing does not
@@ -8,9 +8,13 @@ answer), a ``category`` and a ``quote`` of the filing around the answer.  Offset
 stored: they depend on how HTML is rendered, which is what is being developed.  Each
 question is asked of its own filing (``QA.ask(q, doc_id)``), all filings of a set in one index.
 
-The dev set is for development: ``--misses`` lists its wrong answers.  The blind set was
-written by a helper that never saw the system's answers; only its aggregate figures are
-printed or written, and ``--misses`` refuses it.
+Four sets: ``dev`` and ``blind`` over the 30 filings in ``../shared/filings``; ``dev2`` and
+``blind2`` over 18 further filings of other fund families, kept in ``../fresh/dev2`` and
+``../fresh/blind2`` (not committed: ``eval/FRESH_SOURCES.md`` says where each comes from; a
+set whose folder is missing is skipped with a note).  ``both`` runs dev and blind, ``all``
+the four.  The dev sets are for development: ``--misses`` lists their wrong answers.  The
+blind sets were written by helpers that never saw the system's answers; only their aggregate
+figures are printed or written, and ``--misses`` lists nothing of them.
 
 Not handled: list answers get token F1 over the joined items, not per-item credit.
 """
@@ -33,7 +37,12 @@ from qa.settings import Settings
 
 EVAL_DIR = Path(__file__).parent
 FILINGS = Path(__file__).resolve().parents[2] / "shared" / "filings"
-SETS = {"dev": EVAL_DIR / "filings_dev.jsonl", "blind": EVAL_DIR / "filings_blind.jsonl"}
+FRESH = Path(__file__).resolve().parents[2] / "fresh"
+SETS = {"dev": EVAL_DIR / "filings_dev.jsonl", "blind": EVAL_DIR / "filings_blind.jsonl",
+        "dev2": EVAL_DIR / "filings_dev2.jsonl", "blind2": EVAL_DIR / "filings_blind2.jsonl"}
+FOLDERS = {"dev": FILINGS, "blind": FILINGS, "dev2": FRESH / "dev2", "blind2": FRESH / "blind2"}
+DEV_SETS = ("dev", "dev2")
+GROUPS = {"both": ["dev", "blind"], "all": ["dev", "blind", "dev2", "blind2"]}
 CATEGORIES = ("prose", "table", "number", "list", "header", "unanswerable")
 CACHE = EVAL_DIR / "runs"
 CONFIDENT_WRONG_F1 = 0.5
@@ -182,36 +191,37 @@ def markdown(name: str, summary: dict, stats: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.filings", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", choices=["dev", "blind", "both"], default="both")
-    parser.add_argument("--filings", type=Path, default=FILINGS)
-    parser.add_argument("--misses", action="store_true", help="list the dev set's wrong answers")
+    parser.add_argument("--set", choices=[*SETS, *GROUPS], default="both")
+    parser.add_argument("--filings", type=Path, help="the filings folder (default: the set's own)")
+    parser.add_argument("--misses", action="store_true", help="list a dev set's wrong answers")
     parser.add_argument("--out", type=Path, default=EVAL_DIR / "filings_report.md")
     args = parser.parse_args(argv)
-    if not args.filings.is_dir():
-        print(f"error: no filings folder at {args.filings}", file=sys.stderr)
-        return 2
-    names = ["dev", "blind"] if args.set == "both" else [args.set]
+    names = GROUPS.get(args.set, [args.set])
     report, settings = [], Settings()
     for name in names:
+        folder = args.filings or FOLDERS[name]
+        if not folder.is_dir():
+            print(f"note: no filings folder at {folder}; the {name} set is skipped", file=sys.stderr)
+            continue
         rows = load_set(SETS[name])
         problems = validate(rows)
         if problems:
             print("\n".join(problems), file=sys.stderr)
             return 2
-        qa, ids, stats = build(rows, args.filings, name, settings)
+        qa, ids, stats = build(rows, folder, name, settings)
         results = run(rows, qa, ids)
         summary = summarise(results)
         report.append(markdown(name, summary, stats))
         print(report[-1])
         print(json.dumps(stats))
-        if name == "dev":
-            (EVAL_DIR / "filings_dev_results.json").write_text(json.dumps(results, indent=1) + "\n")
+        if name in DEV_SETS:
+            (EVAL_DIR / f"filings_{name}_results.json").write_text(json.dumps(results, indent=1) + "\n")
             if args.misses:
                 for r in results:
                     if r["em"] < 1 and (r["category"] != "unanswerable" or r["found"]):
                         print(f"- {r['id']} [{r['category']}] {r['question']!r}\n    got {r['prediction']!r} "
                               f"({r['score']}, {r['method']}) want {r['answers'][:2]}")
-    if args.set == "both":
+    if args.set in GROUPS and report:
         args.out.write_text("\n".join(report))
     return 0
 
