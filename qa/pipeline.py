@@ -149,6 +149,9 @@ class QA:
         """(question, passages, scored candidates best first): what ``ask`` decides from."""
         q = analyse(question, self.settings.max_question_chars)
         self._check_doc(doc_id)
+        searched = retrieval.searched_as(self.data, q.text, doc_id)
+        if searched != q.text:            # the filing's own fund named: read as "the Fund"
+            q = dataclasses.replace(analyse(searched, self.settings.max_question_chars), asked=q.asked)
         with self._lock:
             hits = retrieval.search(self.data, q.text, self.settings,
                                     max(self.settings.top_k, self.settings.read_k), doc_id)

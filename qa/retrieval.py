@@ -1,7 +1,8 @@
 """Hybrid retrieval: dense (FAISS) and BM25 rankings fused by reciprocal rank fusion.
 
 A query term the index never uses is replaced by the nearest index term, when one is
-a letter or two away (misspellings: "objetive").  Not handled: query expansion with
+a letter or two away (misspellings: "objetive").  Inside one filing, a question's naming of the
+one fund the filing is about is searched as "the Fund" (:mod:`qa.text.subject`).  Not handled: query expansion with
 synonyms, and re-ranking with a cross-encoder (none ships with weights on PyPI).
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from qa.indexing.embedding import embed
 from qa.indexing.records import table_key
 from qa.settings import Settings
 from qa.text import lexical
+from qa.text.subject import subject_words, without_subject
 
 CANDIDATES = 50
 
@@ -116,6 +118,7 @@ def search(data: IndexData, question: str, settings: Settings, k: int,
     pool = min(CANDIDATES, len(data.chunks) if rng is None else rng[1] - rng[0])
     if pool <= 0:
         return []
+    question = searched_as(data, question, doc_id)
     vector = embed([question])[0] if vector is None else vector
     d_ids, d_scores = _dense(data, vector, pool, rng)
     b_ids, b_scores = _bm25(data, lexical.terms(question), pool, rng)
@@ -128,6 +131,16 @@ def search(data: IndexData, question: str, settings: Settings, k: int,
         entry[2], entry[4] = float(s), rank
     order = sorted(fused.items(), key=lambda kv: -kv[1][0])
     return [Hit(i, *v) for i, v in _diverse(data, order, k)]
+
+
+def searched_as(data: IndexData, question: str, doc_id: str | None) -> str:
+    """The question as it is searched: inside one filing (``doc_id``, or an index of one), its
+    naming of the fund the filing is about put as "the Fund"."""
+    if doc_id is None and len(data.ranges) == 1:
+        doc_id = next(iter(data.ranges))
+    if doc_id is None:
+        return question
+    return without_subject(question, subject_words(data.sources[doc_id]))
 
 
 def _diverse(data: IndexData, order: list, k: int, per_table: int = 2) -> list:

@@ -47,7 +47,7 @@ def features(cand, passage, question, source: str) -> list[float]:
     return [max(-10.0, min(15.0, f.margin if f else 0.0)) / 5.0, f.span_prob if f else 0.0,
             float(typed is True), float(typed is False), min(passage.rank, 10) / 5.0,
             share(passage.view.text + " " + passage.chunk.heading), float(passage.chunk.kind == "cell"),
-            share(sentence), echo, _names_share(question.asked, sentence), 0.0]   # support: set later
+            share(sentence), echo, _names_share(question.text, sentence), 0.0]   # support: set later
 
 
 def _names_share(question: str, sentence: str) -> float:

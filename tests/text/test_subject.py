@@ -1,0 +1,38 @@
+"""The one fund a filing is about, and a question's naming of it (qa.text.subject)."""
+import pytest
+
+from qa.text.subject import subject_words, without_subject
+
+ONE = ("Vanguard Explorer™ Fund\n\nSummary Prospectus\n\nFebruary 28, 2025\n\nInvestor Shares & Admiral™ Shares\n\n"
+       "Vanguard Explorer Fund Investor Shares (VEXPX)\n\nInvestment Objective\n\nThe Fund seeks to provide "
+       "long-term capital appreciation.\n\n| | Total Annual Fund Operating Expenses | 0.40% |")
+SEVERAL = ("JPMORGAN TRUST I\n\nJPMorgan SmartRetirement® Income Fund\nJPMorgan SmartRetirement® 2025 Fund\n"
+           "JPMorgan SmartRetirement® 2030 Fund\n\nSupplement dated August 25, 2025")
+
+
+def test_a_cover_naming_one_fund_gives_its_distinctive_words():
+    assert {"vanguard", "explorer"} <= subject_words(ONE)
+    assert "annual" not in subject_words(ONE) and "fund" not in subject_words(ONE)
+
+
+def test_a_cover_naming_several_funds_gives_none():
+    assert subject_words(SEVERAL) == frozenset()
+    assert subject_words("Annual report of the company.") == frozenset()
+
+
+@pytest.mark.parametrize("asked, searched", [
+    ("What does the Vanguard Explorer Fund seek?", "What does the Fund seek?"),
+    ("Who advises Vanguard Explorer Fund?", "Who advises the Fund?"),
+    ("What was the Explorer Fund's turnover rate?", "What was the Fund's turnover rate?"),
+    ("Ticker of an Explorer ETF share class?", "Ticker of the Fund share class?"),
+    ("What is the return of Explorer Admiral Shares?", "What is the return of Explorer Admiral Shares?"),
+    ("What does the fund seek?", "What does the fund seek?"),
+    ("Who manages the Windsor Explorer Fund?", "Who manages the Windsor Explorer Fund?"),
+])
+def test_only_a_full_naming_of_the_subject_is_put_as_the_fund(asked, searched):
+    assert without_subject(asked, subject_words(ONE)) == searched
+
+
+def test_nothing_changes_without_a_subject():
+    assert without_subject("What does the Vanguard Explorer Fund seek?", frozenset()) == \
+        "What does the Vanguard Explorer Fund seek?"
