@@ -6,7 +6,9 @@ EDGAR's HTML tables are built for print, not for reading cell by cell:
 - a number and its sign sit in separate cells (``$`` | ``1,159``, ``0.30`` | ``%``,
   ``(0.35`` | ``)%``): the fragments are joined into the number they belong to;
 - spacer columns hold nothing and are dropped; columns of one header that a row fills at
-  different positions (``None`` one cell to the right of where ``0.65`` stands) are merged;
+  different positions (``None`` one cell to the right of where ``0.65`` stands) are merged, and so
+  are columns of one header that split a value in two (``Non`` | ``e``); ``%(a)`` after a number
+  is its sign and a footnote marker (the footnote stays below the table);
 - a superscript footnote marker in a row label becomes ``(1)`` so the table model keeps it
   apart from the label; in a value cell it is dropped (the footnote itself stays below the table);
 - a row label indented into the second column moves into the first.
@@ -31,6 +33,7 @@ __all__ = ["Cell", "classify", "expand", "is_value", "render", "tidy", "tighten"
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _PREFIX = re.compile(r"^[$\u20ac\u00a3]$|^\($|^\(\s*[$\u20ac\u00a3]$|^[$\u20ac\u00a3]\s*\($")
 _SUFFIX = re.compile(r"^(?:\)?\s*%\)?|\))$")
+_MARKED_PERCENT = re.compile(r"^%\s*(?:\([a-z0-9]{1,2}\)|[*\u2020\u2021]{1,3})$")   # "%(a)": a sign and its footnote
 _BULLET = re.compile(r"^(?:[\u2022\u25cf\u25aa\u25a0\u2023\u2043\u00b7o\-\u2013\u2014*]|\(?[a-z0-9]{1,3}[.)])$", re.IGNORECASE)
 _INNER_SPACE = re.compile(r"(?<=[$\u20ac\u00a3(])\s+(?=[\d(.])|(?<=\d)\s+(?=[%)])|(?<=\))\s+(?=%)")
 _FOOTNOTE = re.compile(r"^(?:\(?\d{1,2}\)?|[*\u2020\u2021\u00a7]{1,3}|\(?[a-z]\)?)$")
@@ -132,6 +135,8 @@ def merge_fragments(row: list[str], sup: list[bool], label_col: int) -> list[str
     for a, b in zip(filled, filled[1:]):
         if a > label_col and row[a] and _SUFFIX.match(row[b]) and is_value(row[a] + row[b]):
             row[a], row[b] = row[a] + row[b], ""
+        elif a > label_col and row[a] and _MARKED_PERCENT.match(row[b]) and is_value(row[a] + "%"):
+            row[a], row[b] = row[a] + "%", ""           # the marker's footnote stays below the table
     for i, t in enumerate(row):
         if t and sup[i] and _FOOTNOTE.match(t):
             prev = max((j for j in range(i) if row[j]), default=None)
@@ -158,6 +163,13 @@ def _complementary(body: list[list[str]], a: int, b: int) -> bool:
     return all(not (r[a] and r[b]) for r in body)
 
 
+def _pieces(body: list[list[str]], a: int, b: int) -> bool:
+    """Whether two columns under one spanning header hold one value split in two wherever both
+    are filled ("Non" | "e" for "None"), so they are one column."""
+    both = [r for r in body if r[a] and r[b]]
+    return bool(both) and all(is_value(r[a] + r[b]) and not is_value(r[a]) for r in both)
+
+
 def tidy(grid: list[list[Cell | None]], n_head: int | None = None) -> tuple[list[list[str]], list[list[str]]]:
     """Header rows and body rows of a grid, fragments joined and spacer columns dropped."""
     n_head = header_rows(grid) if n_head is None else n_head
@@ -168,14 +180,16 @@ def tidy(grid: list[list[Cell | None]], n_head: int | None = None) -> tuple[list
         if len(row) > 1 and not row[0] and row[1] and not is_value(row[1]):
             row[0], row[1] = row[1], ""
     keep = [c for c in range(len(grid[0]) if grid else 0) if any(r[c] for r in body) or c == 0]
+    if len(keep) > 2 and not any(r[keep[0]] for r in body):        # labels stand one column in
+        keep = keep[1:]
     head = [[r[c] for c in keep] for r in head]
     body = [[r[c] for c in keep] for r in body]
     c = 1
     while c < (len(body[0]) if body else 0) - 1:
         same = all(h[c] == h[c + 1] for h in head) and any(h[c] for h in head)
-        if same and _complementary(body, c, c + 1):
+        if same and (_complementary(body, c, c + 1) or _pieces(body, c, c + 1)):
             for r in body:
-                r[c] = r[c] or r[c + 1]
+                r[c] = r[c] + r[c + 1]
                 del r[c + 1]
             for h in head:
                 del h[c + 1]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 COVER_CHARS = 3000
-_SUBJECTS = ("fund", "portfolio", "etf", "trust")
+_SUBJECTS = ("fund", "funds", "portfolio", "portfolios", "etf", "trust")
 _WORD = r"[A-Z0-9][\w&.’'\-]*[™®]?"          # a name's words are capitalised (or numbers)
 _NAME = re.compile(rf"\b((?:{_WORD}[ \t]+(?:(?:of|and|&|for)[ \t]+)?){{1,9}}(?:Fund|Portfolio|ETF|FUND|PORTFOLIO))\b")
 # Words that head or fill a fee-table or section line ("Total Annual Fund Operating Expenses",

@@ -1,0 +1,21 @@
+"""HTML tables that split a value over two cells under one spanning header (qa.parsing.html_tables)."""
+from qa.parsing import html
+
+SPLIT = """<html><body><table>
+<tr><td>&#8203;</td><td>Annual Fund Operating Expenses</td><td>&#8203;</td><td colspan="3">Class A</td>
+<td>&#8203;</td><td colspan="3">Class I</td></tr>
+<tr><td>&#8203;</td><td>Management Fees</td><td>&#8203;</td><td>&#8203;</td><td>0.30</td><td>%</td>
+<td>&#8203;</td><td>&#8203;</td><td>0.30</td><td>%</td></tr>
+<tr><td>&#8203;</td><td>12b-1 Fees</td><td>&#8203;</td><td>&#8203;</td><td>0.25</td><td>%</td>
+<td>&#8203;</td><td>&#8203;</td><td>Non</td><td>e</td></tr>
+<tr><td>&#8203;</td><td>Other Expenses</td><td>&#8203;</td><td>&#8203;</td><td>5.65</td><td>%<font>(a)</font></td>
+<td>&#8203;</td><td>&#8203;</td><td>5.67</td><td>%</td></tr>
+</table></body></html>"""
+
+
+def test_a_value_split_under_one_header_is_one_cell_and_labels_take_the_first_column():
+    text = html.html_to_text(SPLIT)
+    assert "| Class A | Class I |" in text and "| Management Fees | 0.30% | 0.30% |" in text
+    assert "| 12b-1 Fees | 0.25% | None |" in text
+    assert "| Other Expenses | 5.65% | 5.67% |" in text
+    assert "Non |" not in text and "| e |" not in text
