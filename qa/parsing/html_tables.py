@@ -89,7 +89,7 @@ def header_rows(grid: list[list[Cell | None]]) -> int:
     cell filled ends them (it labels a body row), except as the first row of words, which may
     name the label column ("Title of each class | Trading symbol(s)")."""
     n, words = 0, 0
-    for row in grid:
+    for k, row in enumerate(grid):
         texts = [_own(c) for c in row]
         filled = [t for t in texts if t]
         if not filled:
@@ -98,7 +98,12 @@ def header_rows(grid: list[list[Cell | None]]) -> int:
         values = [t for t in filled if is_value(t) and not _YEAR.match(t)]
         labelled = bool(texts and texts[0])
         th = all(c is not None and c.header for c in row if c is not None and c.text)
-        if values or (labelled and not th and (len(filled) == 1 or words)):
+        # a full row of words over rows of values labels columns, even with its first cell filled
+        # ("Class | 1 Year | 5 Years | 10 Years" under "Since Inception")
+        below = {c for r in grid[k + 1:] for c, cell in enumerate(r)
+                 if _own(cell) and is_value(_own(cell)) and not _YEAR.match(_own(cell))}
+        full = len(below) >= 2 and all(texts[c] for c in below)
+        if values or (labelled and not th and not full and (len(filled) == 1 or words)):
             break
         n, words = n + 1, words + 1
     return n if n < len(grid) else 0
