@@ -30,6 +30,7 @@ from qa.indexing.records import TableMeta, table_key
 from qa.reading.readers.base import Candidate, ReadPassage, cell_value
 from qa.reading.readers.table_context import TableContext, labels_of, spells
 from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_year, pick
+from qa.text import lexical
 from qa.understanding import kinds
 from qa.understanding.headers import coordinated, label_scores, label_tokens, normalise, spelled_years
 from qa.understanding.lexicon import role_named
@@ -305,4 +306,17 @@ class TableReader(RowQuestions, TableContext):
         cand = Candidate(chunks[0].doc_id, chunks[0].start, chunks[-1].end,
                          float((0.55 + 0.4 * min(row_s, col_s)) / decay + bonus), p_idx, self.name,
                          {"row": row_s, "col": col_s}, parts, chunk=first)
-        return cand if kinds.agrees(question.kind, cand.text_in(self.data.sources[cand.doc_id])) else None   # "Who…?" is not "2.15%"
+        text = cand.text_in(self.data.sources[cand.doc_id])
+        if not kinds.agrees(question.kind, text):        # "Who…?" is not "2.15%"
+            return None
+        return cand if self._asked_for(question, chunks[0], text) else None
+
+    @staticmethod
+    def _asked_for(question: Question, cell, text: str) -> bool:
+        """A cell of words under no column label ("Investor Class | (Ticker Symbol: VAGIX)" on a
+        cover) answers only a question naming something the cell says beyond its row label: its
+        row alone ("investors") does not ask for it.  A cell of numbers, or under a label, does."""
+        if cell.meta.col_label or kinds.is_amount(text) or kinds.is_date(text):
+            return True
+        beyond = set(question.terms) - lexical.term_set(cell.meta.row_label)
+        return bool(beyond & lexical.term_set(text))
