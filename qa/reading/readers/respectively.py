@@ -14,8 +14,11 @@ bound ("will not exceed 0.90% and 1.15%"), the value is a stronger answer to a q
 about the bound ("the maximum…", "the cap…") and a weaker one to a question that asks for
 no bound (a table cell for the quantity itself should win).  "Why…?" gets no value.
 
-Not handled: lists of more than four parts, labels that differ in more than their last
-word ("Fund X and the Index"), and a percentage answering a question about an amount
+Labels are parts alike in all but their last word ("Class A and Class B") or capitalised names
+sharing their last word ("Institutional Shares or Institutional Plus Shares"); lists may be joined
+by "or" as well as "and".
+
+Not handled: lists of more than four parts, labels unlike in both ways ("Fund X and the Index"), and a percentage answering a question about an amount
 ("the revenue from the United States" read as its share of revenue).
 """
 from __future__ import annotations
@@ -31,7 +34,8 @@ from qa.understanding.questions import Question
 
 _VALUE = re.compile("|".join(f"(?:{PATTERNS[k].pattern})" for k in ("percent", "money", "date")))
 _AMOUNT = re.compile("|".join(f"(?:{PATTERNS[k].pattern})" for k in ("percent", "money")) + r"|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b")
-_JOIN = r"(?:,\s*(?:and\s+)?|\s+and\s+)"
+_JOIN = r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)"
+_JOINS = (",", "and", "or")
 _NOT_LABEL = lexical.STOP_WORDS | {"respectively", "we", "our", "us", "it", "its", "they", "their", "you", "he", "she"}
 _GAP = 14               # words after trailing amounts: connector + labels ("were paid in fiscal years 2019 and 2018")
 _BOUND = re.compile(r"\b(?:not\s+(?:to\s+)?exceed|no\s+more\s+than|limited\s+to|up\s+to|at\s+most|"
@@ -94,14 +98,14 @@ def _parts(words: list[re.Match], i: int, n: int, w: int) -> list[tuple[int, int
     parts, end = [], i
     for k in range(n):
         part = words[end - w:end]
-        if len(part) < w or any(m.group() in (",", "and") for m in part) or \
+        if len(part) < w or any(m.group() in _JOINS for m in part) or \
                 all(m.group().lower() in _NOT_LABEL for m in part):       # "respectively, of"; "2018, we"
             return None
         parts.insert(0, part)
         if k < n - 1:
             joins = []
             end -= w
-            while end > 0 and words[end - 1].group() in (",", "and"):
+            while end > 0 and words[end - 1].group() in _JOINS:
                 end -= 1
                 joins.append(words[end].group())
             if not joins:
@@ -109,6 +113,31 @@ def _parts(words: list[re.Match], i: int, n: int, w: int) -> list[tuple[int, int
     stems = {tuple(m.group().lower() for m in p[:-1]) for p in parts}
     lasts = {p[-1].group().lower() for p in parts}
     if len(stems) != 1 or len(lasts) != n:
+        return None
+    return [(p[0].start(), p[-1].end()) for p in parts]
+
+
+def _named_parts(words: list[re.Match], i: int, n: int) -> list[tuple[int, int]] | None:
+    """``n`` capitalised names of one to four words, the last ending at word ``i``, joined by
+    "," / "and" / "or" and sharing their last word ("Investor Shares and Admiral Shares",
+    "Institutional Shares or Institutional Plus Shares")."""
+    parts, end = [], i
+    for k in range(n):
+        start = end
+        while start > 0 and end - start < 4 and words[start - 1].group()[:1].isupper():
+            start -= 1
+        if start == end:
+            return None
+        parts.insert(0, words[start:end])
+        if k < n - 1:
+            end = start
+            while end > 0 and words[end - 1].group() in _JOINS:
+                end -= 1
+            if end == start:
+                return None
+    lasts = {p[-1].group().lower() for p in parts}
+    names = {" ".join(m.group().lower() for m in p) for p in parts}
+    if len(lasts) != 1 or len(names) != n:
         return None
     return [(p[0].start(), p[-1].end()) for p in parts]
 
@@ -121,6 +150,9 @@ def _labels(sentence: str, n: int, before: int) -> list[tuple[int, int]]:
             found = _parts(words, i, n, w)
             if found:
                 return found
+        found = _named_parts(words, i, n)
+        if found:
+            return found
     return []
 
 
