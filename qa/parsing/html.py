@@ -66,8 +66,23 @@ class _Writer:
         text = _SPACE.sub(" ", _ZERO_WIDTH.sub("", "".join(self.line))).strip()
         self.line = []
         if text and not _FURNITURE.match(text):
-            self.blocks.append(self.prefix + text if self.prefix else text)
+            if not self.prefix and self._continues(text):
+                self.blocks[-1] += " " + text      # a sentence a page break cut in two
+            else:
+                self.blocks.append(self.prefix + text if self.prefix else text)
         self.prefix = ""
+
+    def _continues(self, text: str) -> bool:
+        """Whether ``text`` goes on with the sentence the last block left open: it starts with a
+        lower-case word and the last block is a paragraph of eight words or more ending without a
+        stop ("... The minimum investment amount" | page break | "required to open ...").  Not
+        handled: a running head printed between the two halves (the halves stay apart)."""
+        first = text.split(maxsplit=1)[0]
+        if not (first.isalpha() and first.islower() and self.blocks):
+            return False
+        last = self.blocks[-1]
+        return (not last.startswith(("|", "\u2022")) and len(last.split()) >= 8
+                and last[-1:] not in ".:;?!)\u201d\"'")
 
     def table(self, text: str) -> None:
         self.close()
