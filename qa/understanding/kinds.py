@@ -25,9 +25,10 @@ def _parts(text: str) -> list[str]:
 
 
 def is_amount(text: str) -> bool:
-    """Every part is a printed number ("0.25%", "$1,159", "(8.87)%") or a stand-in for none."""
+    """Every part is a printed number ("0.25%", "$1,159", "(8.87)%") or a stand-in for none
+    ("None", "—", "$—")."""
     parts = _parts(text)
-    return bool(parts) and all(p.lower() in NONE_WORDS or (_VALUE.match(p) and any(c.isdigit() for c in p))
+    return bool(parts) and all(p.lower().lstrip("$\u20ac\u00a3 ") in NONE_WORDS or (_VALUE.match(p) and any(c.isdigit() for c in p))
                                for p in parts)
 
 
@@ -50,7 +51,7 @@ def agrees(kind: str, text: str) -> bool:
     if kind in _AMOUNTS:
         if is_date(text) and not is_amount(text):
             return False                     # "the highest quarterly return" is not "June 30, 2020"
-        return any(c.isdigit() for c in text) or any(p.lower() in NONE_WORDS for p in _parts(text))
+        return any(c.isdigit() for c in text) or is_amount(text)
     if kind in ("date", "year"):
         return any(c.isdigit() for c in text)
     return True

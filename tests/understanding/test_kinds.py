@@ -31,3 +31,9 @@ def test_a_date_is_no_amount():
     from qa.understanding.kinds import agrees
     assert not agrees("percent", "June 30, 2020")
     assert agrees("percent", "8.44%")
+
+
+def test_a_dash_after_a_currency_sign_is_an_amount():
+    from qa.understanding.kinds import is_amount
+    assert is_amount("$—") and is_amount("None") and not is_amount("Class A")
+    assert agrees("money", "$—") and not agrees("entity", "$—")

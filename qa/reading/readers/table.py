@@ -118,9 +118,10 @@ class TableReader(RowQuestions, TableContext):
                     seen.setdefault(only[0], p_idx)
         return list(seen.items())
 
-    def _cells(self, question: Question, key: tuple[str, int]):
-        """(chunk indices, row strength, column strength) of the named cells, or None."""
-        chunk_ids = self.cells.get(key, [])
+    def _cells(self, question: Question, key: tuple[str, int], without: frozenset[str] = frozenset()):
+        """(chunk indices, row strength, column strength) of the named cells, or None; ``without``:
+        column labels not to consider."""
+        chunk_ids = [i for i in self.cells.get(key, []) if self.data.chunks[i].meta.col_label not in without]
         if not chunk_ids:
             return None
         meta = {i: self.data.chunks[i].meta for i in chunk_ids}
@@ -296,6 +297,11 @@ class TableReader(RowQuestions, TableContext):
 
     def _cell(self, question, key, p_idx: int, decay: float) -> Candidate | None:
         found = self._cells(question, key)
+        if found is not None and not self._fits(question, found[0]):
+            # the column named best holds what the question does not ask for ("Quarter" for
+            # "the highest quarterly return"): the next column it names, if any
+            labels = frozenset(self.data.chunks[i].meta.col_label for i in found[0])
+            found = self._cells(question, key, labels) if all(labels) else None
         if found is None:
             return None
         chunk_ids, row_s, col_s = found
@@ -310,6 +316,9 @@ class TableReader(RowQuestions, TableContext):
         if not kinds.agrees(question.kind, text):        # "Who…?" is not "2.15%"
             return None
         return cand if self._asked_for(question, chunks[0], text) else None
+
+    def _fits(self, question: Question, chunk_ids: list[int]) -> bool:
+        return all(kinds.agrees(question.kind, cell_value(self.data.chunks, self.data.sources, i)) for i in chunk_ids)
 
     @staticmethod
     def _asked_for(question: Question, cell, text: str) -> bool:
