@@ -131,6 +131,27 @@ KIND_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNOREC
     (r"^(list|name)\b|\bwhat are the\b|\bwhich (securities|risks|factors)\b", "list"),
 ))
 
+# --- A person's title asked for: "What is Cesar Orosco's title?", "Christopher Tessin's role?" ---
+TITLE_ASKED = re.compile(r"\b(?:title|position|job|role)s?\b", re.IGNORECASE)
+_SURNAME = r"[A-Z](?:[a-z][\w\-]*|['’][A-Z][a-z][\w\-]*)"      # "Orosco", "O'Brien"
+PERSON = re.compile(rf"\b({_SURNAME}(?:\s+[A-Z]\.)?(?:\s+{_SURNAME}){{1,2}})")
+NOT_PERSON = frozenset({"what", "who", "which", "is", "the", "fund", "trust", "portfolio", "class", "shares", "index"})
+
+
+def asked_person(question: str) -> str:
+    """The person whose title a question asks ("Cesar Orosco" of "What is Cesar Orosco's
+    title?"), or "": two or three capitalised words, none of them a question word or a fund's."""
+    if not TITLE_ASKED.search(question):
+        return ""
+    for m in PERSON.finditer(question):
+        words = [w for w in m.group(1).split() if w.lower() not in NOT_PERSON]
+        if len(words) >= 2 and words == m.group(1).split():
+            return m.group(1)
+        if len(words) >= 2:
+            return " ".join(words)
+    return ""
+
+
 # --- Shorthand and misspellings of question words ("whos" -> "who is"). ---
 TYPOS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNORECASE), r) for p, r in (
     (r"\bwat\b|\bwht\b", "what"), (r"\bwhats\b", "what is"), (r"\bwhos\b", "who is"),

@@ -88,6 +88,7 @@ class Question:
     names: frozenset[str] = frozenset()  # its capitalised names, lower-cased (:func:`proper_names`)
     role: str = ""            # the service provider it asks for: "adviser", "custodian"... (lexicon.ROLES)
     operation: str = ""       # the arithmetic it asks for: "change", "sum"... (lexicon.OPERATIONS), or ""
+    person: str = ""          # the person whose title it asks for ("Cesar Orosco"), or ""
 
     @property
     def label_text(self) -> str:
@@ -215,7 +216,7 @@ def analyse(question: object, max_chars: int) -> Question:
     return Question(text, kind, tuple(lexical.terms(text)), asked, lx.label_text(text), lx.cover_fact(text),
                     found, tuple(m.group() for m in YEAR.finditer(text)), frozenset(focus_terms(text)),
                     frozenset(proper_names(lx.without_terms(text))), role=lx.asked_role(text),
-                    operation=operation(text))
+                    operation=operation(text), person=lx.asked_person(text))
 
 
 def operation(text: str) -> str:
