@@ -119,7 +119,7 @@ def search(data: IndexData, question: str, settings: Settings, k: int,
     if pool <= 0:
         return []
     question = searched_as(data, question, doc_id)
-    vector = embed([question])[0] if vector is None else vector
+    vector = embed([question], precision=settings.embedder_precision)[0] if vector is None else vector
     d_ids, d_scores = _dense(data, vector, pool, rng)
     b_ids, b_scores = _bm25(data, lexical.terms(question), pool, rng)
     fused: dict[int, list] = {}

@@ -19,7 +19,7 @@ TEXT = ("Fund Summary\n\nThe Fund seeks long-term growth of capital.\n\n"
 
 @pytest.fixture
 def fake_models(monkeypatch):
-    monkeypatch.setattr(models, "embedder", lambda: FakeEmbedder())
+    monkeypatch.setattr(models, "embedder", lambda precision="fp32": FakeEmbedder())
     monkeypatch.setattr(models, "reader_available", lambda: False)
 
 

@@ -122,11 +122,11 @@ def manifest_for(sources: dict[str, str], names: dict[str, str], settings: Setti
     }
 
 
-def _embed_unique(texts: list[str], progress: Progress | None) -> np.ndarray:
+def _embed_unique(texts: list[str], progress: Progress | None, precision: str) -> np.ndarray:
     """Embed each distinct text once (a cell's only "sentence" is the cell itself)."""
     unique = list(dict.fromkeys(texts))
     where = {t: i for i, t in enumerate(unique)}
-    return embed(unique, progress=progress)[[where[t] for t in texts]]
+    return embed(unique, progress=progress, precision=precision)[[where[t] for t in texts]]
 
 
 def build(sources: dict[str, str], settings: Settings, names: dict[str, str] | None = None,
@@ -143,7 +143,7 @@ def build(sources: dict[str, str], settings: Settings, names: dict[str, str] | N
     per_chunk = [sentence_texts(c, sources[c.doc_id]) for c in chunks]
     offsets = np.concatenate([[0], np.cumsum([len(t) for t in per_chunk])]).astype(np.int64)
     vectors = _embed_unique([c.embed_text() for c in chunks] + [t for ts in per_chunk for t in ts],
-                            progress)
+                            progress, settings.embedder_precision)
     dense = dense_index(vectors[:len(chunks)])
     sentences = dense_index(vectors[len(chunks):])
     bm25 = bm25_index(chunks)

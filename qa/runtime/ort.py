@@ -53,8 +53,8 @@ class Embedder:
 
     dimension = 384
 
-    def __init__(self, folder: Path, max_tokens: int = 256):
-        self.session = _session(folder / "model.onnx")
+    def __init__(self, folder: Path, model_file: str = "model.onnx", max_tokens: int = 256):
+        self.session = _session(folder / model_file)
         self.tokenizer = _tokenizer(folder / "tokenizer.json")
         self.tokenizer.enable_truncation(max_tokens)
         self.tokenizer.no_padding()
