@@ -1,7 +1,8 @@
 """Derived-answer evaluation: arithmetic questions over the bundled supplement's fee,
-expense-example and returns tables (``eval/derived.jsonl``).
+expense-example and returns tables (the gold set's ``derived`` rows, and its unanswerable rows
+whose fact starts ``derived-``).
 
-Each row gives the computed value the answer must carry (``Derivation.value``), or ``null``
+Each row gives the computed value the answer must carry (``Derivation.value``), or ``None``
 for a question the filing cannot answer (a share class it does not have): then no derived
 answer may be given.  Every derived answer's operands are checked to be quoted from the
 filing: each operand's text is ``source_text[start:end]``.
@@ -14,19 +15,19 @@ figure rather than a computation.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from qa import bundled
+from qa.evaluation.gold import load_gold
+from qa.evaluation.scoring import same_value
 from qa.pipeline import QA
 from qa.text.views import squash
 
-PATH = Path(__file__).with_name("derived.jsonl")
 
-
-def load(path: Path = PATH) -> list[dict]:
-    """The rows of a derived-question file."""
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load() -> list[dict]:
+    """The gold set's derived questions: id, question and the value (None: not computable)."""
+    return [{"id": row["id"], "question": row["question"], "value": row.get("value")}
+            for row in load_gold() if row["fact"].startswith("derived-")]
 
 
 def quoted(pipeline: QA, answer) -> bool:
@@ -42,7 +43,7 @@ def evaluate(pipeline: QA, rows: list[dict]) -> dict:
     for row in rows:
         answer = pipeline.ask(row["question"])
         d = answer.derivation if answer.found else None
-        right = (d is not None and d.value == row["value"]) if row["value"] is not None else d is None
+        right = same_value(d, row["value"]) if row["value"] is not None else d is None
         out.append({"id": row["id"], "question": row["question"], "want": row["value"], "right": right,
                     "answer": str(d) if d else (answer.text if answer.found else ""), "method": answer.method,
                     "quoted": quoted(pipeline, answer) if d else None})

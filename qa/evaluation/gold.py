@@ -8,7 +8,9 @@
 Offsets are character offsets into the filing text as Python reads it.  The
 filing is hard-wrapped, so answers are compared after :func:`squash` (runs of
 whitespace collapsed to one space).  ``list`` rows also carry ``items`` (one
-evidence range per item) and ``table`` rows carry ``row`` and ``col`` labels.
+evidence range per item) and ``table`` rows carry ``row`` and ``col`` labels; ``derived`` rows
+(answered by arithmetic) carry the ``value`` the answer must compute, and one evidence range per
+operand.
 
 :func:`validate` returns every problem it finds, each naming the row id, so a
 harness can refuse to score against a broken gold file.  A user's own gold file, with fewer
@@ -19,7 +21,10 @@ Not handled: gold rows over other filings than the bundled one (see :mod:`qa.eva
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
+
+from qa.text.numbers import is_printed_value
 
 DATA = Path(__file__).parent / "data"
 GOLD_PATH = DATA / "gold.jsonl"
@@ -27,6 +32,9 @@ GOLD_PATH = DATA / "gold.jsonl"
 # never used for calibration or tuning, and the harness reports only its aggregate figures.
 BLIND_PATH = DATA / "blind.jsonl"
 CATEGORIES = ("prose", "table", "list", "number", "unanswerable")
+# A question answered by arithmetic over the filing's numbers: ``value`` is the result as a plain
+# number ("0.25"), ``answers`` is ``[value]`` and ``evidence`` holds each operand's cell.
+DERIVED = "derived"
 REQUIRED_FIELDS = ("id", "question", "answers", "evidence", "category", "fact")
 
 
@@ -77,8 +85,8 @@ def _check_shape(row: dict) -> list[str]:
         problems.append("question must be a non-empty string")
     if not isinstance(row["fact"], str) or not row["fact"].strip():
         problems.append("fact must be a non-empty string")
-    if row["category"] not in CATEGORIES:
-        problems.append(f"category {row['category']!r} is not one of {', '.join(CATEGORIES)}")
+    if row["category"] not in CATEGORIES + (DERIVED,):
+        problems.append(f"category {row['category']!r} is not one of {', '.join(CATEGORIES + (DERIVED,))}")
     if not isinstance(row["answers"], list) or not all(isinstance(a, str) and a.strip() for a in row["answers"]):
         problems.append("answers must be a list of non-empty strings")
     if not isinstance(row["evidence"], list) or not all(is_span(span) for span in row["evidence"]):
@@ -143,6 +151,22 @@ def _check_table(row: dict, text: str) -> list[str]:
     return problems
 
 
+def _check_derived(row: dict, text: str) -> list[str]:
+    """Derived rows: ``value`` a plain number that ``answers[0]`` repeats, each evidence range a
+    printed number (an operand as the filing prints it)."""
+    value = row.get("value")
+    problems = []
+    try:
+        Decimal(value)
+    except (TypeError, ArithmeticError):
+        return [f"derived row needs a plain number as 'value', not {value!r}"]
+    if row["answers"][:1] != [value]:
+        problems.append("answers[0] must be the value")
+    problems += [f"evidence {text[s:e]!r} is not a printed number" for s, e in row["evidence"]
+                 if not is_printed_value(squash(text[s:e]))]
+    return problems
+
+
 def _check_row(row: dict, text: str) -> list[str]:
     """All problems with one row (without the row label)."""
     problems = _check_shape(row)
@@ -163,6 +187,8 @@ def _check_row(row: dict, text: str) -> list[str]:
         return problems
     if row["category"] == "list":
         problems += _check_list(row, text)
+    elif row["category"] == DERIVED:
+        problems += _check_derived(row, text)
     else:
         problems += answer_problems(row, text)
     if row["category"] == "table":

@@ -73,6 +73,8 @@ def collect(pipeline: QA, rows: list[dict], per_method: int = 2) -> list[dict]:
     whether each is right (F1 >= 0.5 against the gold answers; never for unanswerable rows)."""
     out = []
     for row in rows:
+        if row["category"] == "derived":     # computed answers: nothing for the span reader's confidence
+            continue
         q, passages, cands = pipeline.candidates(row["question"], row.get("doc_id"))
         answerable = row["category"] != "unanswerable"
         kept, counts = [], {}

@@ -11,6 +11,8 @@ Not handled: partial credit for list answers beyond token F1 of the joined text.
 """
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
@@ -40,14 +42,29 @@ def hit_rank(passages, row: dict) -> int | None:
     return None
 
 
+def same_value(derived, value: str) -> bool:
+    """Whether a computed answer's value is ``value`` to the places ``value`` gives ("261" for
+    "261.00"; "-0.25" is not "0.25")."""
+    if derived is None:
+        return False
+    try:
+        want = Decimal(value)
+        return Decimal(derived.value).quantize(want, rounding=ROUND_HALF_UP) == want
+    except ArithmeticError:
+        return False
+
+
 def score_row(answer, row: dict, seconds: float | None = None,
               retrieved: list | None = None) -> dict:
-    """Per-question result: found, EM, F1, retrieval rank, correctness."""
+    """Per-question result: found, EM, F1, retrieval rank, correctness.  A derived row is right
+    (EM and F1 1) when the answer computes its value; words and formatting do not count."""
     answerable = row["category"] != "unanswerable"
     evidenced = answerable and bool(row.get("evidence"))
     prediction = answer.text if answer.found else ""
     em = best_score(exact_match, prediction, row["answers"]) if answerable else float(not answer.found)
     f = best_score(f1, prediction, row["answers"]) if answerable else float(not answer.found)
+    if row["category"] == "derived":
+        em = f = float(answer.found and same_value(getattr(answer, "derivation", None), row["value"]))
     out = {"id": row["id"], "question": row["question"], "category": row["category"],
            "answerable": answerable, "found": answer.found, "prediction": prediction,
            "gold": row["answers"][:1], "score": round(float(answer.score), 4), "em": em, "f1": f,

@@ -76,3 +76,21 @@ def test_bench_keeps_recorded_shelves_and_replaces_remeasured_ones():
     result = {"cold_ask_s": 1, "warm_p50_ms": 1, "warm_p95_ms": 2, "bundled_build_s": 1, "peak_rss_mb": 1,
               "date": "new", "scale": [row]}
     assert "(run old, int8 reader)" in table(result)
+
+
+def test_a_derived_row_is_scored_by_its_value():
+    """Plumbing (made-up answers, no models): the value decides, to the places the gold gives."""
+    from types import SimpleNamespace
+
+    from qa.evaluation.scoring import same_value, score_row
+    row = {"id": "d-1", "question": "q", "answers": ["261.00"], "evidence": [], "category": "derived",
+           "value": "261.00"}
+
+    def answer(value, found=True):
+        derivation = SimpleNamespace(value=value) if value is not None else None
+        return SimpleNamespace(text="$261.00", found=found, score=0.9, method="derived", evidence=(),
+                               derivation=derivation)
+    assert score_row(answer("261"), row)["em"] == 1.0
+    assert score_row(answer("262"), row)["em"] == 0.0 and score_row(answer("262"), row)["confident_wrong"]
+    assert score_row(answer(None), row)["f1"] == 0.0
+    assert not same_value(SimpleNamespace(value="-0.25"), "0.25") and same_value(SimpleNamespace(value="36.229"), "36.23")

@@ -67,7 +67,8 @@ def test_gold_file_is_valid(rows, source):
 def test_gold_size(rows):
     assert len(rows) >= 120
     assert sum(r["category"] == "unanswerable" for r in rows) >= 15
-    assert {r["category"] for r in rows} == set(CATEGORIES)
+    assert {r["category"] for r in rows} == set(CATEGORIES) | {"derived"}
+    assert sum(r["category"] == "derived" for r in rows) >= 20
 
 
 def test_ids_unique(rows):

@@ -1,5 +1,6 @@
 """Derived answers on the bundled supplement with the real models and index: at least 90% of
-eval/derived.jsonl right, and no derived answer with an operand not quoted from the filing."""
+the gold set's derived questions right, and no derived answer with an operand not quoted from
+the filing."""
 import pytest
 
 pytestmark = pytest.mark.slow
