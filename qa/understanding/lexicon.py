@@ -131,6 +131,11 @@ KIND_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNOREC
     (r"^(list|name)\b|\bwhat are the\b|\bwhich (securities|risks|factors)\b", "list"),
 ))
 
+# --- A table label that names a movement ("Change", "2019 vs 2018", "%"): only such a cell
+# answers "the increase in X", a level's cell does not. ---
+MOVE_LABEL = re.compile(r"\b(change[ds]?|increase[ds]?|decrease[ds]?|variance|vs|versus|over|difference|"
+                        r"growth|movement)\b|%", re.IGNORECASE)
+
 # --- A person's title asked for: "What is Cesar Orosco's title?", "Christopher Tessin's role?" ---
 TITLE_ASKED = re.compile(r"\b(?:title|position|job|role)s?\b", re.IGNORECASE)
 _SURNAME = r"[A-Z](?:[a-z][\w\-]*|['’][A-Z][a-z][\w\-]*)"      # "Orosco", "O'Brien"

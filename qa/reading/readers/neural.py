@@ -24,6 +24,7 @@ from qa.reading.span_decoding import best_spans
 from qa.runtime import models
 from qa.text.numbers import parse_number
 from qa.understanding import entities, kinds
+from qa.understanding.lexicon import MOVE_LABEL
 from qa.understanding.questions import Question
 
 PATTERN_KINDS = {"date", "year", "percent", "money", "quantity", "duration"}
@@ -33,6 +34,12 @@ BULLET = re.compile(r"\s*(?:[o*\u2022-]|\(?\w{1,3}[.)])\s*")     # "o ", "- ", "
 def _softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - x.max())
     return e / e.sum()
+
+
+def _level_cell(chunk) -> bool:
+    """A table cell whose row and column labels name no movement (a level, not a change)."""
+    meta = chunk.meta
+    return chunk.kind == "cell" and not MOVE_LABEL.search(f"{meta.row_label} {meta.col_label}")
 
 
 def _kept(passage: ReadPassage, span, src: tuple[int, int]) -> str:
@@ -136,6 +143,8 @@ class NeuralReader:
         src = (max(src[0], passage.chunk.start), min(src[1], passage.chunk.end))
         if src[0] >= src[1] or (question.intents.explains and parse_number(_kept(passage, span, src)) is not None):
             return None                       # a bare "661,214" explains nothing
+        if question.intents.moved and _level_cell(passage.chunk):
+            return None                       # "the increase in X" is not X's amount in a cell
         margin = span.score - span.null_score
         typed = self._type_ok(question, passage.view.text[span.char_start:span.char_end])
         score = 1.0 / (1.0 + math.exp(-margin / 2.0)) * (0.5 if typed is False else 1.0)

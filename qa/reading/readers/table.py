@@ -22,7 +22,6 @@ tables whose labels sit in the body rather than the first column.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from qa.indexing.build import IndexData
@@ -33,11 +32,8 @@ from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_ye
 from qa.text import lexical
 from qa.understanding import kinds
 from qa.understanding.headers import coordinated, label_scores, label_tokens, normalise, spelled_years
-from qa.understanding.lexicon import role_named
+from qa.understanding.lexicon import MOVE_LABEL, role_named
 from qa.understanding.questions import Question
-
-_MOVE_LABEL = re.compile(r"\b(change[ds]?|increase[ds]?|decrease[ds]?|variance|vs|versus|over|difference|"
-                         r"growth|movement)\b|%", re.IGNORECASE)
 
 TITLE_BONUS = 0.04     # a cell of a table whose title the question names beats one of a table it does not
 
@@ -152,7 +148,7 @@ class TableReader(RowQuestions, TableContext):
                 return None      # it differs by column and none is named, or the row is a guess
             return in_rows[:1], row[1], 0.5
         named_cols = of_year(question.years, {cols[i] for i in col[0]})
-        if question.intents.moved and not any(_MOVE_LABEL.search(label) for label in named_cols | named_rows):
+        if question.intents.moved and not any(MOVE_LABEL.search(label) for label in named_cols | named_rows):
             return None          # "the increase in interest income in 2019" is not the 2019 amount
         match = self._of_group(question, key, [i for i in in_rows if meta[i].col_label in named_cols])
         if len(match) > 1 and not any(meta[i].col_label for i in match):
