@@ -31,6 +31,7 @@ from qa.reading.readers import default_readers as readers_for
 from qa.reading.readers.base import Candidate, ReadPassage, widened_chunk
 from qa.settings import Settings
 from qa.text.views import squash
+from qa.understanding import lexicon as lx
 from qa.understanding.questions import Question, analyse
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,13 @@ SURE = 0.9    # a structural answer this confident skips the neural reader
 
 
 SHORT_SECTION = 12   # words: a section this short is a labelled value ("Investment Advisor" / "Wellington …")
+
+
+def _answers(q: Question, cand: Candidate) -> bool:
+    """Whether ``cand`` can answer ``q`` at all: a difference between two things the question
+    names ("How much more does Class C pay than Class A?") is answered only by a computation
+    over both, never by one of them, so without every operand quoted the filing does not say."""
+    return not (q.operation == "difference" and lx.TWO_SIDED.search(q.text)) or cand.method == "derived"
 
 
 def _lead(chunk) -> str:
@@ -251,7 +259,7 @@ class QA:
 
     def _answer(self, q: Question, passages: list[ReadPassage], cands: list[Candidate]) -> Answer:
         """The best candidate that clears its reader's threshold, or "the filing does not say"."""
-        chosen = next((c for c in cands if c.score >= self._threshold(c.method)), None)
+        chosen = next((c for c in cands if c.score >= self._threshold(c.method) and _answers(q, c)), None)
         best = self.as_answered(chosen, passages, q) if chosen else None
         ordered = ([best] if best else []) + [c for c in cands if c is not chosen]
         ranked = self._ranked(passages, ordered)

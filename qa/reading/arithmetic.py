@@ -11,8 +11,11 @@ its amount: (238) after (168) is up 41.67%.  (TAT-QA dev's annotators read every
 percentage change this way; for sums, averages and changes of negative figures they keep the
 sign about as often as they drop it, and the sign is kept here.)
 
-Not handled: operands in different units ("$1.2 million" against "$900,000"), scale words
-inside a cell, and operations other than those of :data:`OPERATIONS`.
+An operand may carry a scale word ("$60.3 million", as prose prints amounts); operands of one
+operation must share it, and the result carries it ("$140.8 million").
+
+Not handled: operands in different units or scales ("$1.2 million" against "$900,000"), and
+operations other than those of :data:`OPERATIONS`.
 """
 from __future__ import annotations
 
@@ -40,6 +43,7 @@ class Operand:
     percent: bool = False
     money: bool = False
     none: bool = False         # a stand-in for nothing ("None", "—"), counted as 0 of the others' unit
+    scale: str = ""            # a scale word printed with it ("$60.3 million"): "thousand", "million", "billion"
 
 
 @dataclass(frozen=True)
@@ -53,13 +57,17 @@ class Result:
     percent: bool
 
 
+_SCALE_WORD = re.compile(r"\s+(thousand|million|billion|trillion)$", re.IGNORECASE)
+
+
 def operand(text: str, percent_label: bool = False) -> Operand | None:
-    """The printed number ``text`` ("$1,159", "(8.87)%", "-2.5"), or None when it is not one
-    number (a dash, "N/A", words).  ``percent_label``: its row or column says "%"."""
+    """The printed number ``text`` ("$1,159", "(8.87)%", "-2.5", "$60.3 million"), or None when
+    it is not one number (a dash, "N/A", words).  ``percent_label``: its row or column says "%"."""
     t = " ".join(text.split())
     if t.lower() in NONE_WORDS:            # "None" in a fee table, "—" in a statement: nothing
         return Operand(t, Decimal(0), 0, percent_label, none=True)
-    m = _PRINTED.match(t)
+    scaled = _SCALE_WORD.search(t)
+    m = _PRINTED.match(t[:scaled.start()] if scaled else t)
     if not m:
         return None
     digits = m.group("num").replace(",", "")
@@ -71,7 +79,8 @@ def operand(text: str, percent_label: bool = False) -> Operand | None:
     elif opened or closed:
         return None
     places = len(digits.partition(".")[2])
-    return Operand(t, value, places, bool(m.group("pct")) or percent_label, bool(m.group("cur")))
+    return Operand(t, value, places, bool(m.group("pct")) or percent_label, bool(m.group("cur")),
+                   scale=scaled.group(1).lower() if scaled else "")
 
 
 def _grouped(value: Decimal, places: int) -> str:
@@ -127,6 +136,8 @@ def compute(operation: str, operands: list[Operand]) -> Result | None:
     printed = [o for o in operands if not o.none]
     if not printed or len({o.percent for o in printed}) > 1 and operation not in ("share", "ratio", "percent_change"):
         return None
+    if len({o.scale for o in printed}) > 1:
+        return None                          # "$1.2 million" against "$900,000": not handled
     try:
         value = _value(operation, [o.value for o in operands])
     except (DivisionByZero, InvalidOperation):
@@ -136,5 +147,7 @@ def compute(operation: str, operands: list[Operand]) -> Result | None:
     places = 2 if operation in ("percent_change", "share", "ratio", "average") else max(o.places for o in operands)
     points = of_percents and operation in ("change", "difference")
     written = _written(value, places, printed, percent and not points, points)
+    if printed[0].scale and not percent and operation not in ("ratio",):
+        written = f"{written} {printed[0].scale}"          # "$140.8 million"
     plain = _grouped(value, places).replace(",", "")
     return Result(value, plain, written, _formula(operation, [o.text for o in operands]), percent)

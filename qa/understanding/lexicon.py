@@ -136,6 +136,11 @@ KIND_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNOREC
 MOVE_LABEL = re.compile(r"\b(change[ds]?|increase[ds]?|decrease[ds]?|variance|vs|versus|over|difference|"
                         r"growth|movement)\b|%", re.IGNORECASE)
 
+# --- A difference between two things the question names ("the difference between A and B",
+# "how much more does A pay than B"), which one of them alone never answers. ---
+TWO_SIDED = re.compile(r"\bdifference (?:in [^?]*?)?between\b|\b(?:more|less|fewer|higher|lower|greater|larger|"
+                       r"smaller|bigger)\b[^?]*\bthan\b", re.IGNORECASE)
+
 # --- A person's title asked for: "What is Cesar Orosco's title?", "Christopher Tessin's role?" ---
 TITLE_ASKED = re.compile(r"\b(?:title|position|job|role)s?\b", re.IGNORECASE)
 _SURNAME = r"[A-Z](?:[a-z][\w\-]*|['’][A-Z][a-z][\w\-]*)"      # "Orosco", "O'Brien"

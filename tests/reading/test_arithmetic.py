@@ -58,3 +58,10 @@ def test_a_percentage_change_divides_by_the_signed_earlier_value():
     assert _run("percent_change", "(238)", "(168)").result == "41.67%"      # a negative figure grew
     assert _run("percent_change", "48,218", "(1,221)").plain == "-4049.06"
     assert _run("average", "$(17,334)", "$(6,442)").result == "-$11,888.00"   # other signs as printed
+
+
+def test_a_scale_word_is_kept_and_must_match():
+    a, b = operand("$60.3 million"), operand("$80.5 million")
+    assert a.value == Decimal("60.3") and a.scale == "million" and a.money
+    assert compute("sum", [a, b]).result == "$140.8 million"
+    assert compute("sum", [a, operand("$900,000")]) is None       # one in millions, one not

@@ -20,3 +20,10 @@ def test_a_derived_answer_shows_its_derivation(bundled_qa):
     assert answer.text == "0.25 percentage points"
     assert [bundled_qa.source_text(s.doc_id)[s.start:s.end] for s in answer.spans] == ["0.94%", "0.69%"]
     assert answer.to_dict()["derivation"]["formula"] == "0.94% \u2212 0.69%"
+
+
+def test_a_difference_the_filing_cannot_compute_is_not_answered_by_one_of_its_sides(bundled_qa):
+    """Class C is not in the filing: neither Class A's cell nor another span answers."""
+    for question in ("What is the difference between the Class A and Class C total annual operating expenses?",
+                     "How much more would Class C shares cost than Class A shares over 10 years?"):
+        assert not bundled_qa.ask(question).found

@@ -16,7 +16,11 @@ reader, or quoted alone when the table reader lists it beside its operands ("$2,
 "$39,005; $36,709; $2,296; 6%").  Without every operand found and printed as a number, it
 proposes nothing.
 
-Not handled: operands from prose, or from two tables; tables whose labels sit in the body;
+When no table gives the operands, a sentence pairing values with labels the question names
+("$60.3 million and $80.5 million in 2018 and 2019, respectively") gives them
+(:mod:`qa.reading.readers.prose_operands`).
+
+Not handled: operands from two tables, or from a table and prose; tables whose labels sit in the body;
 questions naming an operand by a figure's position ("the largest segment"); counts of rows
 that pass a threshold (only years are counted against one) and of items listed in prose.
 """
@@ -27,6 +31,7 @@ import re
 from qa.answer import Derivation, Span
 from qa.reading.arithmetic import PAIRWISE, Operand, compute, operand
 from qa.reading.readers.base import Candidate, ReadPassage, cell_value
+from qa.reading.readers.prose_operands import operand_spans
 from qa.reading.readers.table import TableReader, amount_columns
 from qa.reading.readers.table_rows import pick
 from qa.text.numbers import stated_scale
@@ -86,6 +91,7 @@ def _named(scores: list[float], labels: list[str]) -> tuple[list[int], float] | 
 
 
 COMPUTED_BONUS = 0.06   # an arithmetic question's computed answer beats its operands listed by the table reader
+_FROM_PROSE = ("sum", "average", "difference", "change", "percent_change")   # operations read from prose pairs
 
 
 class DerivedReader(TableReader):
@@ -114,7 +120,34 @@ class DerivedReader(TableReader):
                 cand = self._quoted(printed, p_idx, 1.0 + 0.03 * passages[p_idx].rank)
             if cand is not None:
                 out.append(cand)
+        if not out and question.operation in _FROM_PROSE:
+            out = [c for p_idx, p in enumerate(passages) if p.chunk.kind == "prose"
+                   for c in self._from_prose(question, p, p_idx)]
         return sorted(out, key=lambda c: -c.score)
+
+    def _from_prose(self, question: Question, passage: ReadPassage, p_idx: int) -> list[Candidate]:
+        """The computation over the values a sentence pairs with what the question names
+        (:mod:`qa.reading.readers.prose_operands`), when no table gives the operands."""
+        out = []
+        source = self.data.sources[passage.chunk.doc_id]
+        for spans, names in operand_spans(question, passage):
+            if question.operation in PAIRWISE and len(spans) != 2:
+                continue
+            order = _ordered(question, names)
+            spans = [spans[names.index(name)] for name in order]
+            operands = [operand(" ".join(source[s:e].split())) for s, e in spans]
+            result = compute(question.operation, operands) if all(operands) else None   # type: ignore[arg-type]
+            if result is None:
+                continue
+            quoted = tuple(Span(o.text, passage.chunk.doc_id, s, e) for o, (s, e) in zip(operands, spans))   # type: ignore[union-attr]
+            scale = "" if result.percent else operands[0].scale                                              # type: ignore[union-attr]
+            derivation = Derivation(question.operation, quoted, result.formula, result.plain, result.result,
+                                    result.percent, scale)
+            parts = tuple(sorted(spans))
+            score = min(1.0, 0.9 / (1.0 + 0.03 * passage.rank) + COMPUTED_BONUS)
+            out.append(Candidate(passage.chunk.doc_id, parts[0][0], parts[-1][1], float(score), p_idx, self.name,
+                                 {"operation": question.operation, "prose": True}, parts, derivation=derivation))
+        return out
 
     def _counted(self, question: Question, key: tuple[str, int], p_idx: int, decay: float) -> Candidate | None:
         """A count of what the table lists: the years whose number passes the question's
