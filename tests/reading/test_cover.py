@@ -92,3 +92,11 @@ def test_a_date_across_a_to_belongs_to_the_document_after_it():
               "NOVEMBER 30, 2024\n\nEffective July 18, 2025, the manager retired.\n")
     assert _ask("What date is this supplement?", source) == ""
     assert _ask("What is the date of the prospectus?", source) == "NOVEMBER 30, 2024"
+
+
+def test_a_ticker_of_another_class_does_not_answer():
+    from qa.reading.readers.cover import _line_class, _of_class
+    assert not _of_class("What is the ticker for the Fund's Institutional Class?", "Investor Class")
+    assert not _of_class("Ticker for Acuitas US Microcap Investor Shares?", "Institutional Shares")
+    assert _of_class("Ticker for Class A?", "A") and _of_class("What is the ticker?", "Investor Class")
+    assert _line_class("| Investor Class | (Ticker Symbol: VAGIX) |") == "Investor Class"

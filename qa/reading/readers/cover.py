@@ -89,6 +89,8 @@ class CoverReader:
         source = self.sources[doc_id]
         if len({source[f.start:f.end] for f in facts}) > 1:
             return self._one_of(question, doc_id, facts, strength)
+        if question.cover == "ticker" and not _of_class(question.text, facts[0].label or _line_class(facts[0].line)):
+            return []                            # the filing's only ticker is another class's
         start, end = facts[0].start, facts[0].end
         return [Candidate(doc_id, start, end, 0.75 + 0.24 * max(strength, 0.5), 0, self.name,
                           {"cover": question.cover})]
@@ -144,6 +146,32 @@ class CoverReader:
             return []                            # several, and the question names none of them
         return [Candidate(doc_id, facts[0].start, facts[0].end, 0.75 + 0.24 * strength, 0, self.name,
                           {"cover": question.cover})]
+
+
+_CLASS = re.compile(r"\b[Cc]lass\s+[A-Z0-9]{1,3}\b|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:[Cc]lass|[Ss]hares?)\b|\bR6\b")
+_NOT_CLASS = re.compile(r"^(?:the|this|which|what|each|all|its|fund|share)\b", re.IGNORECASE)
+
+
+def _of_class(question: str, label: str) -> bool:
+    """Whether a ticker printed under ``label`` ("Investor Class") can be the one the question
+    asks for: it names no share class, or names the label's ("Institutional Class" is not)."""
+    asked = [m.group() for m in _CLASS.finditer(question) if not _NOT_CLASS.match(m.group())]
+    if not asked or not label:
+        return True
+    named = {w for a in asked for w in _class_words(a)}
+    own = _class_words(label)
+    return bool(own) and (own <= named or named <= own)
+
+
+def _line_class(line: str) -> str:
+    """The one share class a ticker's line names ("| Investor Class | (Ticker Symbol: VAGIX) |"),
+    or "" when it names none or several."""
+    found = {m.group() for m in _CLASS.finditer(line)}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _class_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in ("class", "classes", "share", "shares")}
 
 
 def _line(source: str, start: int, end: int) -> str:
