@@ -227,11 +227,20 @@ def _tickers(source: str) -> list[Fact]:
 
 def _label(source: str, span: tuple[int, int], prev_end: int) -> tuple[str, int, int]:
     """The class a ticker's own label names, and the label's span: the header cell above it in
-    a pipe table, a parenthesis after it, else up to three words before it on its line."""
+    a pipe table (under an empty header: the words before it in its cell, else the row's first
+    cell), a parenthesis after it, else up to three words before it on its line."""
     start, end = span
     lo, hi = _bounds(source, start)
     if source[lo:lo + 1] == "|":
-        return _header_cell(source, lo, start), start, end
+        header = _header_cell(source, lo, start)
+        cell = source.rfind("|", lo, start) + 1
+        own = _TICKER_WORD.sub(" ", source[cell:start]).strip(_SEPARATORS)
+        if own and not header and len(own.split()) <= 3:
+            return own, cell + source[cell:start].index(own), end    # "| A: VTTAX |" under an empty header
+        first = source[lo + 1:source.find("|", lo + 1)].strip()
+        if not header and first and lo + 1 < cell - 1:                # "| Investor Class | (Ticker Symbol: VAGIX) |"
+            return first, lo + 1 + source[lo + 1:cell].index(first), end
+        return header, start, end
     after = _AFTER.match(source, end, hi)
     if after and not _TICKER.search(after.group(1)):
         return after.group(1).strip(), start, after.end()
