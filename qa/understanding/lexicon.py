@@ -89,10 +89,14 @@ _COVER = (
     ("funds", re.compile(rf"^\s*(?:which|what)\s+(?:funds|portfolios)\b.*{_FILING}", re.IGNORECASE)),
     # the date a filing gives itself: "What date is this supplement?", "When is the prospectus dated?"
     ("dated", re.compile(r"^\s*(?:what|which|when)\b(?=.*\b(?:date[ds]?|when)\b)"
-                         r"(?!.*\b(?:effect\w*|expir\w*|becom\w*|chang\w*|happen\w*|mail\w*|held|hold)\b).*\b(?:this|the)\s+"
+                         r"(?!.*\b(?:effect\w*|expir\w*|becom\w*|chang\w*|happen\w*|mail\w*|held|hold|meeting)\b).*\b(?:this|the)\s+"
                          r"(?:supplement|(?:summary\s+|statutory\s+)?prospectus|statement of additional information|sai)\b"
                          r"(?!\s+(?:to|for)\b)[^?]*\??\s*$|"
-                         r"^\s*when\s+(?:is|was)\s+(?:this|the)\s+(?:supplement|prospectus)\s+dated\b", re.IGNORECASE)),
+                         r"^\s*when\s+(?:is|was)\s+(?:this|the)\s+(?:supplement|prospectus)\s+dated\b|"
+                         # "Date of the Zevenbergen summary prospectus?", "X summary prospectus date?"
+                         r"^(?!.*\b(?:effect\w*|expir\w*|becom\w*|chang\w*|happen\w*|mail\w*|held|hold|meeting)\b)"
+                         r"(?:.*\b(?:date of|dated)\b.*\b(?:supplement|prospectus)\b(?!\s+(?:to|for)\b)|"
+                         r".*\b(?:supplement|prospectus)\s+(?:date|dated)\b)[^?]*\??\s*$", re.IGNORECASE)),
     ("ticker", re.compile(r"\btickers?\b|\b(?:trading )?symbols?\b", re.IGNORECASE)),
     ("file_number", re.compile(r"\bfile (?:number|no\.?)s?\b|\bregistration (?:number|no\.?)\b", re.IGNORECASE)),
 )

@@ -31,3 +31,16 @@ def test_the_analysis_carries_the_label_wording_and_keeps_the_question():
     q = analyse("What is the front-end load?", 500)
     assert q.text == "What is the front-end load?"
     assert "sales charge (load) imposed on purchases" in q.label_text
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("What date is this supplement?", "dated"),
+    ("Date of the Zevenbergen summary prospectus?", "dated"),
+    ("Virtus DFA 2060 summary prospectus date?", "dated"),
+    ("What date is the Growth Advantage Fund supplement dated?", "dated"),
+    ("When does the supplement take effect?", ""),
+    ("What is the date of the special meeting described in the supplement?", ""),
+])
+def test_the_date_a_filing_gives_itself_is_a_cover_fact(question, fact):
+    from qa.understanding.lexicon import cover_fact
+    assert cover_fact(question) == fact

@@ -121,8 +121,9 @@ class CoverReader:
             return []
         kind = asked.group(1).lower().split()[-1]
         word = {"sai": "(?:statement of additional information|SAI)"}.get(kind, kind)
-        found = re.search(rf"\b{word}\b(?:(?!\bto\b)[^.\n]){{0,120}}?\bdated\s+({_DATE})", self.sources[doc_id][:_COVER_CHARS],
-                          re.IGNORECASE)
+        cover = self.sources[doc_id][:_COVER_CHARS]
+        found = re.search(rf"\b{word}\b(?:(?!\bto\b)[^.\n]){{0,120}}?\bdated\s+({_DATE})", cover, re.IGNORECASE) or \
+            re.search(rf"\b{word}\b[ \t\u2013\u2014:-]{{1,4}}({_DATE})", cover, re.IGNORECASE)   # "Summary Prospectus April 30, 2018"
         if found is None:
             return []
         return [Candidate(doc_id, found.start(1), found.end(1), 0.9, 0, self.name, {"cover": "dated"})]
