@@ -146,7 +146,10 @@ class NeuralReader:
         if question.intents.moved and _level_cell(passage.chunk):
             return None                       # "the increase in X" is not X's amount in a cell
         margin = span.score - span.null_score
-        typed = self._type_ok(question, passage.view.text[span.char_start:span.char_end])
+        text = passage.view.text[span.char_start:span.char_end]
+        if question.kind == "percent" and kinds.is_amount(text) and not kinds.agrees(question.kind, text):
+            return None                       # "the 5-year return" is not "$185" (as for table cells)
+        typed = self._type_ok(question, text)
         score = 1.0 / (1.0 + math.exp(-margin / 2.0)) * (0.5 if typed is False else 1.0)
         return Candidate(passage.chunk.doc_id, src[0], src[1], score, p_idx, self.name,
                          scores=SpanScores(float(margin), float(p_start[span.start_token] * p_end[span.end_token]),
