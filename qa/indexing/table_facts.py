@@ -1,8 +1,10 @@
 """Chunks made from a parsed table: the whole table, one fact per cell, and its footnotes.
 
 A cell fact reads like a sentence, "Example of Portfolio Expenses — 10 Years —
-Class B: $1,159", and every part that comes from the filing maps back to it, so
-a span the reader picks on "$1,159" lands on the cell's own offsets.
+Class B: $1,159" (with the group heading a row stands under before its label: "Average
+Annual Total Returns — Vanguard Explorer Fund Admiral Shares — Return Before Taxes — 5 Years:
+9.24%"), and every part that comes from the filing maps back to it, so a span the reader picks
+on "$1,159" lands on the cell's own offsets.
 
 Not handled: cells of the label column (they are row labels) and empty cells.
 """
@@ -43,12 +45,26 @@ def _chunk(doc_id: str, source: str, kind: str, start: int, end: int, heading: s
     return Chunk(doc_id, kind, start, end, heading, builder.build().text, tuple(pieces), meta=meta)
 
 
+def _groups(table: tables.Table) -> list[list]:
+    """For each row, the label of the group heading it stands under (the last row above it
+    with a label and no cells: "Vanguard Explorer Fund Admiral Shares" over "Return Before
+    Taxes"), as pieces; [] for rows under none."""
+    out, current = [], []
+    for row in table.rows:
+        if not row.cells and row.label:
+            current = row.label
+        out.append(current)
+    return out
+
+
 def _cell_chunks(doc_id, source, table, title, title_pieces, index) -> list[Chunk]:
     out = []
+    groups = _groups(table)
     for r, row in enumerate(table.rows):
+        group = _label_pieces(groups[r]) + [SEP] if groups[r] else []
         for c, cell in sorted(row.cells.items()):
             col_parts = table.column_pieces(c, row)
-            pieces = title_pieces + ([SEP] if title_pieces else []) + _label_pieces(row.label)
+            pieces = title_pieces + ([SEP] if title_pieces else []) + group + _label_pieces(row.label)
             pieces += [SEP] + _label_pieces(col_parts) + [": ", (cell.start, cell.end)]
             meta = CellMeta(index, r, c, title, row.label_text, table.column_label(c, row),
                             tuple((p.start, p.end) for p in col_parts), row.marker, table.footnote_text(row.marker))
