@@ -321,6 +321,8 @@ class TableReader(RowQuestions, TableContext):
         """A cell of words under no column label ("Investor Class | (Ticker Symbol: VAGIX)" on a
         cover) answers only a question naming something the cell says beyond its row label: its
         row alone ("investors") does not ask for it.  A cell of numbers, or under a label, does."""
+        if question.cover == "ticker" and len(text.split()) > 1:
+            return False                 # "(Ticker Symbol: VAGIX)": the cover reader quotes the ticker itself
         if cell.meta.col_label or kinds.is_amount(text) or kinds.is_date(text):
             return True
         beyond = set(question.terms) - lexical.term_set(cell.meta.row_label)
