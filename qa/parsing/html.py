@@ -57,6 +57,7 @@ class _Writer:
         self.blocks: list[str] = []
         self.line: list[str] = []
         self.prefix = ""
+        self.last_head: list[list[str]] = []     # the header rows of the last data table written
 
     def text(self, s: str | None) -> None:
         if s:
@@ -87,6 +88,10 @@ class _Writer:
     def table(self, text: str) -> None:
         self.close()
         self.blocks.append(text)
+
+    def just_tabled(self) -> bool:
+        """Whether the last block written is a table (no prose since): a next table may go on it."""
+        return bool(self.blocks) and self.blocks[-1].startswith("|") and not "".join(self.line).strip()
 
 
 def _inline(el, out: list[str], depth: int = 0) -> None:
@@ -170,7 +175,9 @@ def _table(table, out: _Writer, depth: int) -> None:
     head, body = html_tables.tidy(grid)
     kind = html_tables.classify(head, body)
     if kind == "grid":
+        head = html_tables.continued(head, body, out.last_head if out.just_tabled() else None)
         out.table(html_tables.render(head, body))
+        out.last_head = head
     elif kind == "bullets":
         for row in html_tables.tidy(grid, 0)[1]:       # every row an item, the first one too
             text = " ".join(t for t in row[1:] if t)

@@ -203,6 +203,20 @@ def tidy(grid: list[list[Cell | None]], n_head: int | None = None) -> tuple[list
     return head, body
 
 
+def continued(head: list[list[str]], body: list[list[str]], above: list[list[str]] | None) -> list[list[str]]:
+    """The header rows of a table that goes on the one right above it: a table printed without
+    column labels, as wide as the one above, takes its labels ("Annual Fund Operating Expenses"
+    rows under the "Institutional Shares | Investor Shares" of the shareholder-fee table above);
+    else its own header rows."""
+    width = len(body[0]) if body else 0
+    if any(any(r[1:]) for r in head) or not above or width < 3:
+        return head
+    labels = [r for r in above if any(r[1:])]
+    if not labels or any(len(r) != width for r in labels):
+        return head
+    return [[""] + r[1:] for r in labels]
+
+
 def classify(head: list[list[str]], body: list[list[str]]) -> str:
     """"grid" for a data table, "bullets" for a list laid out as a table, "prose" for layout."""
     width = len(body[0]) if body else 0

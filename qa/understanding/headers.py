@@ -44,6 +44,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " ", text)
     for pattern, repl in _SUBS:
         text = pattern.sub(repl, text)
+    text = re.sub(r"\b12b 1\b", "12b1", text)      # one name: its "1" is not the "1" of "1 Year"
     words = text.split()
     stems = _stemmer().stemWords(words)
     return " ".join(s if w.isalpha() and len(w) > 3 else w for w, s in zip(words, stems))

@@ -19,3 +19,22 @@ def test_a_value_split_under_one_header_is_one_cell_and_labels_take_the_first_co
     assert "| 12b-1 Fees | 0.25% | None |" in text
     assert "| Other Expenses | 5.65% | 5.67% |" in text
     assert "Non |" not in text and "| e |" not in text
+
+
+def test_a_table_without_labels_takes_those_of_the_table_right_above_it():
+    page = ("<html><body><table><tr><td>Shareholder Fees</td><td>Institutional Shares</td><td>Investor Shares</td></tr>"
+            "<tr><td>Redemption Fee</td><td>1.00%</td><td>1.00%</td></tr></table>"
+            "<table><tr><td>Annual Fund Operating Expenses</td><td></td><td></td></tr>"
+            "<tr><td>Management Fees</td><td>1.25%</td><td>1.25%</td></tr>"
+            "<tr><td>12b-1 Fees</td><td>None</td><td>0.25%</td></tr></table></body></html>")
+    second = html.html_to_text(page).split("\n\n")[1]
+    assert second.startswith("|  | Institutional Shares | Investor Shares |")
+    assert "| 12b-1 Fees | None | 0.25% |" in second
+
+
+def test_a_table_after_prose_keeps_its_own_labels():
+    page = ("<html><body><table><tr><td>Fees</td><td>Class A</td><td>Class C</td></tr>"
+            "<tr><td>Management Fees</td><td>0.50%</td><td>0.50%</td></tr></table><p>Some words between.</p>"
+            "<table><tr><td>Other</td><td></td><td></td></tr><tr><td>Row</td><td>1%</td><td>2%</td></tr></table>"
+            "</body></html>")
+    assert "Class A" not in html.html_to_text(page).split("\n\n")[-1]

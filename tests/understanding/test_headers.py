@@ -45,3 +45,8 @@ def test_a_label_named_by_few_of_its_words_does_not_win_a_tie():
               "Delaware Select Growth Fund, a series of Voyageur Mutual Funds III"]
     scores = label_scores("Into which fund will Delaware Small Cap Growth Fund be merged?", labels)
     assert pick(scores, labels) is None
+
+
+def test_the_one_of_12b_1_names_no_one_year_column():
+    assert label_scores("What 12b-1 fee do Investor Shares pay?", ["1 Year", "3 Years", "5 Years"]) == [0.0, 0.0, 0.0]
+    assert label_scores("12b1 fee for A shares?", ["12b-1 Fees", "Management Fee"])[0] >= 0.9
