@@ -145,6 +145,9 @@ MOVE_LABEL = re.compile(r"\b(change[ds]?|increase[ds]?|decrease[ds]?|variance|vs
 TWO_SIDED = re.compile(r"\bdifference (?:in [^?]*?)?between\b|\b(?:more|less|fewer|higher|lower|greater|larger|"
                        r"smaller|bigger)\b[^?]*\bthan\b", re.IGNORECASE)
 
+# --- A share class named: "Class A", "Institutional Class", "Investor Shares", "R6" ---
+SHARE_CLASS = re.compile(r"\b[Cc]lass\s+[A-Z0-9]{1,3}\b|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:[Cc]lass|[Ss]hares?)\b|\bR6\b")
+
 # --- A person's title asked for: "What is Cesar Orosco's title?", "Christopher Tessin's role?" ---
 TITLE_ASKED = re.compile(r"\b(?:title|position|job|role)s?\b", re.IGNORECASE)
 _SURNAME = r"[A-Z](?:[a-z][\w\-]*|['’][A-Z][a-z][\w\-]*)"      # "Orosco", "O'Brien"

@@ -27,6 +27,7 @@ from typing import NamedTuple
 from qa.reading.readers.base import Candidate, ReadPassage
 from qa.reading.readers.table_rows import pick
 from qa.understanding.headers import label_scores
+from qa.understanding.lexicon import SHARE_CLASS
 from qa.understanding.questions import Question
 
 _TICKER = re.compile(r"(?:\b(?:ticker|symbol)s?\b(?: symbols?)?[\s:(/|-]{0,4}(?P<a>[A-Z]{2,5})\b)|(?P<b>\b[A-Z]{4}X\b)",
@@ -149,7 +150,7 @@ class CoverReader:
                           {"cover": question.cover})]
 
 
-_CLASS = re.compile(r"\b[Cc]lass\s+[A-Z0-9]{1,3}\b|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:[Cc]lass|[Ss]hares?)\b|\bR6\b")
+_CLASS = SHARE_CLASS
 _NOT_CLASS = re.compile(r"^(?:the|this|which|what|each|all|its|fund|share)\b", re.IGNORECASE)
 
 
