@@ -89,7 +89,11 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
     shared = set.intersection(*token_sets) if len(token_sets) > 1 else set()
     scores, named, wide = [], [], []
     norms = [normalise(label) for label in labels]
-    for label, norm, disc in zip(labels, norms, distinctive(labels)):
+    heads = [_QUALIFIER.sub("", label) for label in labels]
+    # labels told apart by their heads are named by their heads' words: "(as a percentage of the
+    # lesser of purchase price ...)" does not make "Maximum Deferred Sales Charge" a purchase's
+    told = distinctive(heads) if len({normalise(h) for h in heads}) == len(labels) else distinctive(labels)
+    for label, norm, disc in zip(labels, norms, told):
         named.append({t for t in disc if len(t) > 1 and _has_token(q_tokens, t, shared)})
         wide.append(len([t for t in disc if len(t) > 1]))
         if len(norm) > 1 and _quoted(norm, q_norm):     # a one-letter label counts as "Class S" only

@@ -14,7 +14,7 @@ import re
 
 from qa.reading.readers.base import cell_value
 from qa.text.numbers import YEAR as _YEAR
-from qa.text.numbers import parse_numbers
+from qa.text.numbers import NONE_WORDS, parse_numbers
 from qa.understanding import lexicon
 from qa.understanding.headers import label_scores
 from qa.understanding.questions import Question, Threshold
@@ -233,11 +233,12 @@ class RowQuestions:
             return None
         values = []
         for i in chunk_ids:
-            numbers = parse_numbers(cell_value(self.data.chunks, self.data.sources, i))
+            printed = cell_value(self.data.chunks, self.data.sources, i)
+            numbers = [n.value for n in parse_numbers(printed)] or ([0.0] if printed.lower() in NONE_WORDS else [])
             pieces = meta[i].col_spans
             if meta[i].row_label == rows[row[0][0]] and len(numbers) == 1 and pieces \
                     and not _YEAR.search(meta[i].col_label):
-                values.append((numbers[0].value, tuple(pieces[-1])))
+                values.append((numbers[0], tuple(pieces[-1])))       # "None" (no 12b-1 fee) is 0
         if len({span for _, span in values}) < 2:
             return None
         values.sort(reverse=wanted != "low")
