@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from qa.reading.readers.base import cell_value
-from qa.text.numbers import YEAR as _YEAR
 from qa.text.numbers import NONE_WORDS, parse_numbers
+from qa.text.numbers import YEAR as _YEAR
 from qa.understanding import lexicon
 from qa.understanding.headers import label_scores
 from qa.understanding.questions import Question, Threshold
