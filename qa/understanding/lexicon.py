@@ -148,6 +148,24 @@ TWO_SIDED = re.compile(r"\bdifference (?:in [^?]*?)?between\b|\b(?:more|less|few
 # --- A share class named: "Class A", "Institutional Class", "Investor Shares", "R6" ---
 SHARE_CLASS = re.compile(r"\b[Cc]lass\s+[A-Z0-9]{1,3}\b|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:[Cc]lass|[Ss]hares?)\b|\bR6\b")
 
+# --- A period a return is measured over: "10-year", "5 Years", "one year", "since inception" ---
+_PERIOD = re.compile(r"\b(\d{1,2}|one|three|five|ten|fifteen|twenty)[- ]?(?:years?|yrs?)\b|"
+                     r"\b(since inception|life of (?:the )?(?:fund|portfolio|class))\b", re.IGNORECASE)
+_NUMBER_WORDS = {"one": "1", "three": "3", "five": "5", "ten": "10", "fifteen": "15", "twenty": "20"}
+
+
+def periods(text: str) -> frozenset[str]:
+    """The return periods a text names: {"10"} for "the 10-year return", {"inception"} for
+    "since inception" (a fund's life counts as its inception)."""
+    out = set()
+    for m in _PERIOD.finditer(text):
+        if m.group(1):
+            out.add(_NUMBER_WORDS.get(m.group(1).lower(), m.group(1)))
+        else:
+            out.add("inception")
+    return frozenset(out)
+
+
 # --- A person's title asked for: "What is Cesar Orosco's title?", "Christopher Tessin's role?" ---
 TITLE_ASKED = re.compile(r"\b(?:title|position|job|role)s?\b", re.IGNORECASE)
 _SURNAME = r"[A-Z](?:[a-z][\w\-]*|['’][A-Z][a-z][\w\-]*)"      # "Orosco", "O'Brien"

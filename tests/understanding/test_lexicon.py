@@ -44,3 +44,10 @@ def test_the_analysis_carries_the_label_wording_and_keeps_the_question():
 def test_the_date_a_filing_gives_itself_is_a_cover_fact(question, fact):
     from qa.understanding.lexicon import cover_fact
     assert cover_fact(question) == fact
+
+
+def test_the_return_periods_a_text_names():
+    from qa.understanding.lexicon import periods
+    assert periods("What is the 10-year average annual return?") == {"10"}
+    assert periods("Since Inception 07/18/14") == {"inception"} and periods("five year return") == {"5"}
+    assert periods("How many years has he managed the fund?") == frozenset()

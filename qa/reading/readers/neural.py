@@ -24,7 +24,7 @@ from qa.reading.span_decoding import best_spans
 from qa.runtime import models
 from qa.text.numbers import parse_number
 from qa.understanding import entities, kinds
-from qa.understanding.lexicon import MOVE_LABEL
+from qa.understanding.lexicon import MOVE_LABEL, periods
 from qa.understanding.questions import Question
 
 PATTERN_KINDS = {"date", "year", "percent", "money", "quantity", "duration"}
@@ -34,6 +34,16 @@ BULLET = re.compile(r"\s*(?:[o*\u2022-]|\(?\w{1,3}[.)])\s*")     # "o ", "- ", "
 def _softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - x.max())
     return e / e.sum()
+
+
+def _other_period(question: Question, chunk) -> bool:
+    """A table cell whose labels name a period ("1 Year", "Since Inception") other than every
+    period the question names ("the 10-year return")."""
+    if chunk.kind != "cell":
+        return False
+    asked = periods(question.text)
+    held = periods(f"{chunk.meta.row_label} {chunk.meta.col_label}")
+    return bool(asked) and bool(held) and not asked & held
 
 
 def _level_cell(chunk) -> bool:
@@ -145,6 +155,8 @@ class NeuralReader:
             return None                       # a bare "661,214" explains nothing
         if question.intents.moved and _level_cell(passage.chunk):
             return None                       # "the increase in X" is not X's amount in a cell
+        if _other_period(question, passage.chunk):
+            return None                       # "the 10-year return" is not a "1 Year" cell
         margin = span.score - span.null_score
         text = passage.view.text[span.char_start:span.char_end]
         if question.kind == "percent" and kinds.is_amount(text) and not kinds.agrees(question.kind, text):
