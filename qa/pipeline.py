@@ -31,7 +31,6 @@ from qa.reading.readers import default_readers as readers_for
 from qa.reading.readers.base import Candidate, ReadPassage, widened_chunk
 from qa.settings import Settings
 from qa.text.views import squash
-from qa.understanding import lexicon as lx
 from qa.understanding.questions import Question, analyse
 
 log = logging.getLogger(__name__)
@@ -45,7 +44,7 @@ def _answers(q: Question, cand: Candidate) -> bool:
     """Whether ``cand`` can answer ``q`` at all: a difference between two things the question
     names ("How much more does Class C pay than Class A?") is answered only by a computation
     over both, never by one of them, so without every operand quoted the filing does not say."""
-    return not (q.operation == "difference" and lx.TWO_SIDED.search(q.text)) or cand.method == "derived"
+    return not q.two_sided or cand.method == "derived"
 
 
 def _lead(chunk) -> str:

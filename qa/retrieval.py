@@ -140,7 +140,19 @@ def searched_as(data: IndexData, question: str, doc_id: str | None) -> str:
         doc_id = next(iter(data.ranges))
     if doc_id is None:
         return question
-    return without_subject(question, subject_words(data.sources[doc_id]))
+    return without_subject(question, _subject_of(data, doc_id))
+
+
+_SUBJECTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _subject_of(data: IndexData, doc_id: str) -> frozenset[str]:
+    """The subject words of a filing of the index, read from its cover once per index (an ask
+    searches with them twice: the pipeline's analysis, then :func:`search`)."""
+    found = _SUBJECTS.setdefault(data.bm25, {})
+    if doc_id not in found:
+        found[doc_id] = subject_words(data.sources[doc_id])
+    return found[doc_id]
 
 
 def _diverse(data: IndexData, order: list, k: int, per_table: int = 2) -> list:

@@ -26,6 +26,9 @@ from decimal import Decimal, DivisionByZero, InvalidOperation
 from qa.text.numbers import NONE_WORDS
 
 OPERATIONS = ("change", "difference", "percent_change", "sum", "average", "share", "ratio")
+# operations over values a sentence lists ("$60.3 million and $80.5 million in 2018 and 2019"): the
+# derived reader computes them; the respectively reader does not list the values for them
+OVER_LISTED = ("sum", "average", "difference", "change", "percent_change")
 PAIRWISE = frozenset({"change", "difference", "percent_change", "share", "ratio"})   # exactly two operands
 _PRINTED = re.compile(r"^(?P<open>\()?\s*(?P<minus>[-\u2212\u2013])?\s*(?P<cur>\$)?\s*(?P<paren>\()?\s*"
                       r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(?P<close>\))?\s*"

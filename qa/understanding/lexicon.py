@@ -148,6 +148,11 @@ TWO_SIDED = re.compile(r"\bdifference (?:in [^?]*?)?between\b|\b(?:more|less|few
 # --- A share class named: "Class A", "Institutional Class", "Investor Shares", "R6" ---
 SHARE_CLASS = re.compile(r"\b[Cc]lass\s+[A-Z0-9]{1,3}\b|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:[Cc]lass|[Ss]hares?)\b|\bR6\b")
 
+
+def class_words(text: str) -> frozenset[str]:
+    """A class name's own words ("institutional" of "Institutional Class shares"; "a" of "Class A")."""
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in ("class", "classes", "share", "shares"))
+
 # --- A period a return is measured over: "10-year", "5 Years", "one year", "since inception" ---
 _PERIOD = re.compile(r"\b(\d{1,2}|one|three|five|ten|fifteen|twenty)[- ]?(?:years?|yrs?)\b|"
                      r"\b(since inception|life of (?:the )?(?:fund|portfolio|class))\b", re.IGNORECASE)
@@ -180,8 +185,6 @@ def asked_person(question: str) -> str:
         return ""
     for m in PERSON.finditer(question):
         words = [w for w in m.group(1).split() if w.lower() not in NOT_PERSON]
-        if len(words) >= 2 and words == m.group(1).split():
-            return m.group(1)
         if len(words) >= 2:
             return " ".join(words)
     return ""

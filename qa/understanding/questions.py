@@ -70,6 +70,7 @@ class Intents:
     higher: str = ""               # "which X is higher?"
     ordinal: int = 0               # "the second highest": 1 (0 for the first)
     every_fact: bool = False       # "What are the tickers?": every ticker of the cover line
+    return_periods: frozenset[str] = frozenset()   # the return periods it names: {"10"}, {"inception"}
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Question:
     role: str = ""            # the service provider it asks for: "adviser", "custodian"... (lexicon.ROLES)
     operation: str = ""       # the arithmetic it asks for: "change", "sum"... (lexicon.OPERATIONS), or ""
     person: str = ""          # the person whose title it asks for ("Cesar Orosco"), or ""
+    two_sided: bool = False   # a difference between two things it names ("how much more … than …")
 
     @property
     def label_text(self) -> str:
@@ -203,7 +205,7 @@ def intents(text: str) -> Intents:
         superlative=bool(lx.SUPERLATIVE.search(text)), rank=_direction(lx.RANK.search(text)),
         higher=_direction(lx.HIGHER.search(text)),
         ordinal=lx.PLACES.get(ordinal.group().lower(), 0) if ordinal else 0,
-        every_fact=bool(lx.ALL_OF_FACT.search(text)))
+        every_fact=bool(lx.ALL_OF_FACT.search(text)), return_periods=lx.periods(text))
 
 
 def analyse(question: object, max_chars: int) -> Question:
@@ -213,10 +215,12 @@ def analyse(question: object, max_chars: int) -> Question:
     text = fix_typos(asked)
     found = intents(text)
     kind = "other" if found.explains else answer_kind(text)
+    op = operation(text)
     return Question(text, kind, tuple(lexical.terms(text)), asked, lx.label_text(text), lx.cover_fact(text),
                     found, tuple(m.group() for m in YEAR.finditer(text)), frozenset(focus_terms(text)),
                     frozenset(proper_names(lx.without_terms(text))), role=lx.asked_role(text),
-                    operation=operation(text), person=lx.asked_person(text))
+                    operation=op, person=lx.asked_person(text),
+                    two_sided=op == "difference" and bool(lx.TWO_SIDED.search(text)))
 
 
 def operation(text: str) -> str:

@@ -1,5 +1,6 @@
 """Amounts a sentence pairs with share classes without "respectively" (qa.reading.readers.pairs), no model."""
-from qa.reading.readers.pairs import class_words, paired
+from qa.reading.readers.pairs import paired
+from qa.understanding.lexicon import class_words
 
 SENTENCE = ("The minimum initial investment in the Fund is $1,000 to purchase Investor Class shares and $100,000 "
             "to purchase Institutional Class shares.")

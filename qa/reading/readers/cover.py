@@ -27,7 +27,7 @@ from typing import NamedTuple
 from qa.reading.readers.base import Candidate, ReadPassage
 from qa.reading.readers.table_rows import pick
 from qa.understanding.headers import label_scores
-from qa.understanding.lexicon import SHARE_CLASS
+from qa.understanding.lexicon import SHARE_CLASS, class_words
 from qa.understanding.questions import Question
 
 _TICKER = re.compile(r"(?:\b(?:ticker|symbol)s?\b(?: symbols?)?[\s:(/|-]{0,4}(?P<a>[A-Z]{2,5})\b)|(?P<b>\b[A-Z]{4}X\b)",
@@ -150,30 +150,25 @@ class CoverReader:
                           {"cover": question.cover})]
 
 
-_CLASS = SHARE_CLASS
 _NOT_CLASS = re.compile(r"^(?:the|this|which|what|each|all|its|fund|share)\b", re.IGNORECASE)
 
 
 def _of_class(question: str, label: str) -> bool:
     """Whether a ticker printed under ``label`` ("Investor Class") can be the one the question
     asks for: it names no share class, or names the label's ("Institutional Class" is not)."""
-    asked = [m.group() for m in _CLASS.finditer(question) if not _NOT_CLASS.match(m.group())]
+    asked = [m.group() for m in SHARE_CLASS.finditer(question) if not _NOT_CLASS.match(m.group())]
     if not asked or not label:
         return True
-    named = {w for a in asked for w in _class_words(a)}
-    own = _class_words(label)
+    named = {w for a in asked for w in class_words(a)}
+    own = class_words(label)
     return bool(own) and (own <= named or named <= own)
 
 
 def _line_class(line: str) -> str:
     """The one share class a ticker's line names ("| Investor Class | (Ticker Symbol: VAGIX) |"),
     or "" when it names none or several."""
-    found = {m.group() for m in _CLASS.finditer(line)}
+    found = {m.group() for m in SHARE_CLASS.finditer(line)}
     return found.pop() if len(found) == 1 else ""
-
-
-def _class_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in ("class", "classes", "share", "shares")}
 
 
 def _line(source: str, start: int, end: int) -> str:

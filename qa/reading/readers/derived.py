@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from qa.answer import Derivation, Span
-from qa.reading.arithmetic import PAIRWISE, Operand, compute, operand
+from qa.reading.arithmetic import OVER_LISTED, PAIRWISE, Operand, compute, operand
 from qa.reading.readers.base import Candidate, ReadPassage, cell_value
 from qa.reading.readers.prose_operands import operand_spans
 from qa.reading.readers.table import TableReader, amount_columns
@@ -91,7 +91,6 @@ def _named(scores: list[float], labels: list[str]) -> tuple[list[int], float] | 
 
 
 COMPUTED_BONUS = 0.06   # an arithmetic question's computed answer beats its operands listed by the table reader
-_FROM_PROSE = ("sum", "average", "difference", "change", "percent_change")   # operations read from prose pairs
 
 
 class DerivedReader(TableReader):
@@ -120,7 +119,7 @@ class DerivedReader(TableReader):
                 cand = self._quoted(printed, p_idx, 1.0 + 0.03 * passages[p_idx].rank)
             if cand is not None:
                 out.append(cand)
-        if not out and question.operation in _FROM_PROSE:
+        if not out and question.operation in OVER_LISTED:
             out = [c for p_idx, p in enumerate(passages) if p.chunk.kind == "prose"
                    for c in self._from_prose(question, p, p_idx)]
         return sorted(out, key=lambda c: -c.score)
@@ -135,12 +134,13 @@ class DerivedReader(TableReader):
                 continue
             order = _ordered(question, names)
             spans = [spans[names.index(name)] for name in order]
-            operands = [operand(" ".join(source[s:e].split())) for s, e in spans]
-            result = compute(question.operation, operands) if all(operands) else None   # type: ignore[arg-type]
+            parsed = [operand(" ".join(source[s:e].split())) for s, e in spans]
+            operands = [o for o in parsed if o is not None]
+            result = compute(question.operation, operands) if len(operands) == len(parsed) else None
             if result is None:
                 continue
-            quoted = tuple(Span(o.text, passage.chunk.doc_id, s, e) for o, (s, e) in zip(operands, spans))   # type: ignore[union-attr]
-            scale = "" if result.percent else operands[0].scale                                              # type: ignore[union-attr]
+            quoted = tuple(Span(o.text, passage.chunk.doc_id, s, e) for o, (s, e) in zip(operands, spans))
+            scale = "" if result.percent else operands[0].scale
             derivation = Derivation(question.operation, quoted, result.formula, result.plain, result.result,
                                     result.percent, scale)
             parts = tuple(sorted(spans))

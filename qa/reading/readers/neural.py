@@ -41,7 +41,7 @@ def _other_period(question: Question, chunk) -> bool:
     period the question names ("the 10-year return")."""
     if chunk.kind != "cell":
         return False
-    asked = periods(question.text)
+    asked = question.intents.return_periods
     held = periods(f"{chunk.meta.row_label} {chunk.meta.col_label}")
     return bool(asked) and bool(held) and not asked & held
 

@@ -19,17 +19,12 @@ import re
 from qa.reading.readers.base import Candidate, ReadPassage
 from qa.reading.readers.typed import sentence_ranges
 from qa.text import lexical
-from qa.understanding.lexicon import SHARE_CLASS
+from qa.understanding.lexicon import SHARE_CLASS, class_words
 from qa.understanding.questions import Question
 
 _AMOUNT = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?|\b\d+(?:\.\d+)?%")
 _PART = re.compile(r",?\s+and\s+|;\s*|,\s+(?=(?:and\s+)?(?:\$|\d|for\b|to\b))")
 SCORE = 0.9
-
-
-def class_words(text: str) -> frozenset[str]:
-    """A class name's own words ("institutional" of "Institutional Class shares"; "a" of "Class A")."""
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in ("class", "classes", "share", "shares"))
 
 
 class PairReader:

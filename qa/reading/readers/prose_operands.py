@@ -12,15 +12,13 @@ $2.5 billion"), "from $X to $Y" movements, and operands one of which is in a tab
 """
 from __future__ import annotations
 
-import re
-
 from qa.reading.readers.base import ReadPassage
 from qa.reading.readers.respectively import groups
 from qa.reading.readers.typed import sentence_ranges
+from qa.text.numbers import YEAR
 from qa.understanding.headers import label_scores
 from qa.understanding.questions import Question
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
 NAMED = 0.8          # a label the question names this strongly is an operand
 
 
@@ -48,7 +46,7 @@ def _chosen(question: Question, names: list[str]) -> list[int]:
     """The labels the question names, by the years it names ("in 2018 and 2019") or by their
     words, in the order the question names them."""
     if question.years:
-        by_year = [next((i for i, n in enumerate(names) if year in _YEAR.findall(n)), None) for year in question.years]
+        by_year = [next((i for i, n in enumerate(names) if year in (m.group() for m in YEAR.finditer(n))), None) for year in question.years]
         found = [i for i in by_year if i is not None]
         return found if len(found) == len(question.years) and len(set(found)) == len(found) else []
     scores = label_scores(question.label_text, names)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from qa.reading.arithmetic import OVER_LISTED
 from qa.reading.readers.base import Candidate, ReadPassage
 from qa.reading.readers.typed import sentence_ranges
 from qa.text import lexical
@@ -42,7 +43,6 @@ _BOUND = re.compile(r"\b(?:not\s+(?:to\s+)?exceed|no\s+more\s+than|limited\s+to|
                     r"capped\s+at|maximum\s+of)\b", re.IGNORECASE)
 _QUANTITY = frozenset(lexical.terms("amount value figure number sum"))
 BOUND_FACTOR = {True: 1.1, False: 0.8}     # a stated bound, asked about or not
-COMPUTED = ("sum", "average", "difference", "change", "percent_change")   # the derived reader's, over several values
 
 
 def _run(sentence: str, end: int, pattern: re.Pattern, gap: int) -> list[tuple[int, int]]:
@@ -233,7 +233,7 @@ class RespectivelyReader:
             return []
         values, labels = _chosen(question, sentence, found)
         named = _named(question, [sentence[s:e] for s, e in labels])
-        if len(named) > 1 and question.operation in COMPUTED:
+        if len(named) > 1 and question.operation in OVER_LISTED:
             return []                     # "the sum of X in 2018 and 2019" is computed, not listed
         cover = _coverage(question, sentence, " ".join(sentence[slice(*labels[i])] for i in named)) if named else 0.0
         if cover <= 0.5:                  # the question asks what the sentence does not say
