@@ -39,10 +39,12 @@ EVAL_DIR = Path(__file__).parent
 FILINGS = Path(__file__).resolve().parents[2] / "shared" / "filings"
 FRESH = Path(__file__).resolve().parents[2] / "fresh"
 SETS = {"dev": EVAL_DIR / "filings_dev.jsonl", "blind": EVAL_DIR / "filings_blind.jsonl",
-        "dev2": EVAL_DIR / "filings_dev2.jsonl", "blind2": EVAL_DIR / "filings_blind2.jsonl"}
-FOLDERS = {"dev": FILINGS, "blind": FILINGS, "dev2": FRESH / "dev2", "blind2": FRESH / "blind2"}
-DEV_SETS = ("dev", "dev2")
-GROUPS = {"both": ["dev", "blind"], "all": ["dev", "blind", "dev2", "blind2"]}
+        "dev2": EVAL_DIR / "filings_dev2.jsonl", "blind2": EVAL_DIR / "filings_blind2.jsonl",
+        "dev3": EVAL_DIR / "filings_dev3.jsonl"}
+FOLDERS = {"dev": FILINGS, "blind": FILINGS, "dev2": FRESH / "dev2", "blind2": FRESH / "blind2",
+           "dev3": FRESH / "dev3"}
+DEV_SETS = ("dev", "dev2", "dev3")
+GROUPS = {"both": ["dev", "blind"], "all": ["dev", "blind", "dev2", "blind2", "dev3"]}
 CATEGORIES = ("prose", "table", "number", "list", "header", "unanswerable")
 CACHE = EVAL_DIR / "runs"
 CONFIDENT_WRONG_F1 = 0.5

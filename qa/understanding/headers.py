@@ -77,7 +77,15 @@ def _has_token(question_tokens: list[str], token: str, shared: set[str]) -> bool
         return any((a in before and b == token) or (a == token and b == "share") for a, b in pairs)
     if token in question_tokens:
         return True
-    return len(token) >= 5 and any(fuzz.ratio(token, t) >= 85 for t in question_tokens)
+    return len(token) >= 5 and any(fuzz.ratio(token, t) >= 85 or _inflected(token, t) for t in question_tokens)
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Whether two stems are one word's inflections the stemmer leaves apart ("waiv" of
+    "waived", "waiver"): the shorter, of four letters at least, begins the longer, which adds at
+    most two letters."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and short.isalpha() and long.startswith(short) and len(long) - len(short) <= 2
 
 
 def label_scores(question: str, labels: list[str]) -> list[float]:
@@ -116,7 +124,7 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
         if _years(disc) and _years(set(q_tokens)) and not _years(disc) & set(q_tokens):
             score = min(score, 0.5)           # "Fiscal 2018 Third Quarter" is not "fiscal 2019 third quarter"
         scores.append(score)
-    return _drop_nested(labels, _drop_subsumed(scores, named, wide), q_norm)
+    return _drop_nested(labels, _drop_wider(_drop_subsumed(scores, named, wide), named, wide), q_norm)
 
 
 SUBSUMED = 0.6      # what is left of a label's score when another is named by more of the question
@@ -135,6 +143,22 @@ def _drop_subsumed(scores: list[float], named: list[set[str]], wide: list[int]) 
     for i, words in enumerate(named):
         if 0 < scores[i] < 0.95 and any(j != i and scores[j] >= scores[i] and words < other and
                                         2 * len(other) >= wide[j] for j, other in enumerate(named)):
+            out[i] = scores[i] * SUBSUMED
+    return out
+
+
+def _drop_wider(scores: list[float], named: list[set[str]], wide: list[int]) -> list[float]:
+    """Of labels named equally well by the same words of the question, one named by fewer than
+    half its words is named less when the other is named by two thirds of its own: "the fee
+    waiver" is "Fee Waivers and/or Reimbursements", not "Total Annual Fund Operating Expenses
+    After Fee Waivers and/or Reimbursements"; but "max sales charge" tells neither "Maximum
+    deferred sales charge" nor "Maximum sales charge (load) imposed on purchases" apart.  Labels
+    quoted verbatim (0.95 and over) keep their scores."""
+    out = list(scores)
+    for i, words in enumerate(named):
+        if 0 < scores[i] < 0.95 and words and 2 * len(words) < wide[i] and any(
+                j != i and scores[j] == scores[i] and other == words and 3 * len(other) >= 2 * wide[j]
+                for j, other in enumerate(named)):
             out[i] = scores[i] * SUBSUMED
     return out
 
