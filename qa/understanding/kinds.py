@@ -52,6 +52,6 @@ def agrees(kind: str, text: str) -> bool:
         if is_date(text) and not is_amount(text):
             return False                     # "the highest quarterly return" is not "June 30, 2020"
         return any(c.isdigit() for c in text) or is_amount(text)
-    if kind in ("date", "year"):
-        return any(c.isdigit() for c in text)
+    if kind in ("date", "year"):              # "When did Class I commence?" is not "1.06%"
+        return any(c.isdigit() for c in text) and (is_date(text) or not is_amount(text))
     return True

@@ -121,7 +121,8 @@ KIND_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNOREC
      r"\bwhat (factors|risks)\b|\b(principal|primary|main|key) risks\b", "list"),
     (r"\b(how many|number of) years\b|\bhow long\b|\byears (of )?(investment |industry )?experience\b", "duration"),
     (r"\bwhat year\b|\bwhich year\b|\bin what year\b|\byear (was|did|is)\b", "year"),
-    (r"\bwhen\b|\bwhat (date|day)\b|\bwhich (date|day)\b|\bas of what\b|\bdated\b", "date"),
+    (r"\bwhen\b|\bwhat (date|day)\b|\bwhich (date|day)\b|\bas of what\b|\bdated\b|"
+     r"\b(?:is|was|are|were) the [\w\s'’-]{0,40}\bdate\s*\??\s*$", "date"),      # "What is the Class I inception date?"
     (r"\bwhat (percent|percentage)\b|\bwhat %|\bhow much (of a |of an )?(fee|rate|return|expense|percent)",
      "percent"),
     (r"^(?!.*\$)(?!.*\bcosts?\b).*\b(returns?|yields?|expense ratios?)\b.*\?$", "percent"),   # a return is a percentage
@@ -248,6 +249,14 @@ ASKS_SEVERAL = re.compile(
     # a plural noun asked for: "What exhibits are…", "In which months are…", "Which share classes does…"
     r"|^\s*(?:(?:in|on|at|for|from|to|by|of|under|with)\s+)?(?:what|which)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?<![su'])s\s+"
     r"(?:are|were|do|does|did|can|could|might|may|will|would|have|has|had)\b", re.IGNORECASE)
+
+# --- The people who manage a fund asked for: "Who are the portfolio managers?", "Who manages the Fund?" ---
+ASKS_MANAGERS = re.compile(
+    r"^\s*(?:who|which (?:individuals|people|persons|portfolio managers|pms|managers))\b[^?]*\b(?:co-?)?(?:manag\w*|pms?)\b"
+    r"|^\s*(?:name|list|identify)\b[^?]*\b(?:portfolio managers?|pms?|managers)\b", re.IGNORECASE)
+NOT_MANAGERS = re.compile(r"\b(?:investment manager|advis[eo]r|sub-?advis[eo]r|firm|company|since|how long|title|role|"
+                          r"leav\w*|replac\w*|join\w*|retir\w*|no longer|responsib\w*|portion|primar\w*|sleeve|"
+                          r"segment|component|allocation|equity|fixed income|lead)\b", re.IGNORECASE)
 
 # --- Fee schedules: the asset level or the tier asked about. ---
 RATE_WORDS = re.compile(r"\b(rate|fee|fees|percent|percentage|charge|charged|pay|%)", re.IGNORECASE)

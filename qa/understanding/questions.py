@@ -91,6 +91,7 @@ class Question:
     operation: str = ""       # the arithmetic it asks for: "change", "sum"... (lexicon.OPERATIONS), or ""
     person: str = ""          # the person whose title it asks for ("Cesar Orosco"), or ""
     two_sided: bool = False   # a difference between two things it names ("how much more … than …")
+    managers: bool = False    # the people who manage the fund ("Who are the portfolio managers?")
 
     @property
     def label_text(self) -> str:
@@ -220,7 +221,20 @@ def analyse(question: object, max_chars: int) -> Question:
                     found, tuple(m.group() for m in YEAR.finditer(text)), frozenset(focus_terms(text)),
                     frozenset(proper_names(lx.without_terms(text))), role=lx.asked_role(text),
                     operation=op, person=lx.asked_person(text),
-                    two_sided=op == "difference" and bool(lx.TWO_SIDED.search(text)))
+                    two_sided=op == "difference" and bool(lx.TWO_SIDED.search(text)),
+                    managers=_asks_managers(text, found))
+
+
+_NOT_NAMES = frozenset({"fund", "portfolio", "pm", "pms", "trust"})
+_FUND_NAME = re.compile(r"\b(?:[A-Z][\w&.’'-]*\s+){1,6}(?:Funds?|Portfolios?|Trust)\b")   # "AlphaSimplex … Fund"
+
+
+def _asks_managers(text: str, found: Intents) -> bool:
+    """Whether the question asks for every person managing the fund: not one person's fact, not
+    a change ("Which PMs continue after the change?"), nor the managers of a firm it names."""
+    names = set(proper_names(_FUND_NAME.sub(" ", lx.without_terms(text)))) - _NOT_NAMES
+    return bool(lx.ASKS_MANAGERS.search(text)) and not lx.NOT_MANAGERS.search(text) and not found.side \
+        and not names and not lx.asked_person(text)
 
 
 def operation(text: str) -> str:

@@ -3,13 +3,14 @@
 
 def default_readers(data, settings=None) -> list:
     """Cover facts, service providers, arithmetic over cells, table cells, lists, fee schedules,
-    "respectively" pairs, amounts paired with share classes, "from X to Y" changes, people's titles, then spans
+    "respectively" pairs, amounts paired with share classes, "from X to Y" changes, people's titles, every portfolio manager, then spans
     (the trained reader, or typed candidates without it)."""
     from qa.reading.readers.bios import BioReader
     from qa.reading.readers.changes import ChangeReader
     from qa.reading.readers.cover import CoverReader
     from qa.reading.readers.derived import DerivedReader
     from qa.reading.readers.lists import ListReader
+    from qa.reading.readers.managers import ManagerReader
     from qa.reading.readers.pairs import PairReader
     from qa.reading.readers.respectively import RespectivelyReader
     from qa.reading.readers.roles import RoleReader
@@ -19,7 +20,8 @@ def default_readers(data, settings=None) -> list:
     from qa.runtime import models
     table = TableReader(data)
     structural = [CoverReader(data.sources), RoleReader(data.sources), DerivedReader(data, like=table), table,
-                  ListReader(data.sources), ScheduleReader(), RespectivelyReader(), PairReader(), ChangeReader(), BioReader()]
+                  ListReader(data.sources), ScheduleReader(), RespectivelyReader(), PairReader(), ChangeReader(), BioReader(),
+                  ManagerReader(data)]
     if models.reader_available():
         from qa.reading.readers.neural import NeuralReader
         from qa.settings import Settings

@@ -20,6 +20,7 @@ import numpy as np
 from qa.indexing.records import lists_of
 from qa.reading import phrases
 from qa.reading.readers.base import Candidate, ReadPassage, SpanScores
+from qa.reading.readers.table_context import contrary_cell, other_class
 from qa.reading.span_decoding import best_spans
 from qa.runtime import models
 from qa.text.numbers import parse_number
@@ -155,12 +156,13 @@ class NeuralReader:
             return None                       # a bare "661,214" explains nothing
         if question.intents.moved and _level_cell(passage.chunk):
             return None                       # "the increase in X" is not X's amount in a cell
-        if _other_period(question, passage.chunk):
+        if _other_period(question, passage.chunk) or other_class(question, passage.chunk) or \
+                contrary_cell(question, passage.chunk):
             return None                       # "the 10-year return" is not a "1 Year" cell
         margin = span.score - span.null_score
         text = passage.view.text[span.char_start:span.char_end]
-        if question.kind == "percent" and kinds.is_amount(text) and not kinds.agrees(question.kind, text):
-            return None                       # "the 5-year return" is not "$185" (as for table cells)
+        if question.kind in ("percent", "date", "year") and kinds.is_amount(text) and not kinds.agrees(question.kind, text):
+            return None                       # "the 5-year return" is not "$185", nor "when…?" "1.06%" (as for cells)
         typed = self._type_ok(question, text)
         score = 1.0 / (1.0 + math.exp(-margin / 2.0)) * (0.5 if typed is False else 1.0)
         return Candidate(passage.chunk.doc_id, src[0], src[1], score, p_idx, self.name,

@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from qa.indexing.build import IndexData
-from qa.indexing.records import TableMeta, table_key
+from qa.indexing.records import table_key
 from qa.reading.readers.base import Candidate, ReadPassage, cell_value
-from qa.reading.readers.table_context import TableContext, labels_of, spells
+from qa.reading.readers.table_context import TableContext, group_of, labels_of, other_class, spells
 from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_year, pick
 from qa.text import lexical
 from qa.understanding import kinds
@@ -55,12 +55,6 @@ def amount_columns(cols: list[str], share: bool) -> list[str]:
     return [label for label in cols if "%" not in label] or cols
 
 
-def _group(table: TableMeta, r: int) -> str:
-    """The heading row above row ``r`` ("Deferred income tax expense (benefit):"), or ""."""
-    for k in range(r - 1, -1, -1):
-        if table.row_cells[k] == 0 and table.rows[k]:
-            return table.rows[k]
-    return ""
 
 
 VERBATIM = 0.95     # a label the question quotes (headers.label_scores)
@@ -162,7 +156,7 @@ class TableReader(RowQuestions, TableContext):
         if key not in self.tables:
             return chunk_ids, None
         table = self.data.chunks[self.tables[key]].meta
-        groups = {i: _group(table, self.data.chunks[i].meta.row) for i in chunk_ids}
+        groups = {i: group_of(table, self.data.chunks[i].meta.row) for i in chunk_ids}
         labels = sorted({g for g in groups.values() if g})
         chosen = pick(label_scores(question.label_text, labels), labels) if len(labels) > 1 else None
         if chosen is None or len(chosen[0]) != 1 or chosen[1] < NAMED_ROW:
@@ -189,7 +183,7 @@ class TableReader(RowQuestions, TableContext):
         if len({(m.row_label, m.col_label) for m in metas}) == len(match) or key not in self.tables:
             return match
         table = self.data.chunks[self.tables[key]].meta
-        groups = [_group(table, m.row) for m in metas]
+        groups = [group_of(table, m.row) for m in metas]
         labels = sorted(set(groups))
         chosen = pick(label_scores(question.label_text, labels), labels) if len(labels) > 1 else None
         if chosen is None:
@@ -309,8 +303,8 @@ class TableReader(RowQuestions, TableContext):
                          float((0.55 + 0.4 * min(row_s, col_s)) / decay + bonus), p_idx, self.name,
                          {"row": row_s, "col": col_s}, parts, chunk=first)
         text = cand.text_in(self.data.sources[cand.doc_id])
-        if not kinds.agrees(question.kind, text):        # "Who…?" is not "2.15%"
-            return None
+        if not kinds.agrees(question.kind, text) or other_class(question, chunks[0]):
+            return None                                  # "Who…?" is not "2.15%"
         return cand if self._asked_for(question, chunks[0], text) else None
 
     def _fits(self, question: Question, chunk_ids: list[int]) -> bool:

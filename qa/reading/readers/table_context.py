@@ -17,7 +17,7 @@ import re
 
 from qa.text.aliases import own_names
 from qa.understanding.headers import label_tokens
-from qa.understanding.lexicon import ASKING_WORDS
+from qa.understanding.lexicon import ASKING_WORDS, SHARE_CLASS, class_words
 from qa.understanding.questions import NAME as _NAME
 from qa.understanding.questions import Question
 
@@ -39,6 +39,68 @@ def _initials(text: str) -> str:
 def _capitals(question: Question, acronym: str) -> bool:
     """Whether the question writes ``acronym`` (2 to 5 letters) in capitals, as a word of its own."""
     return 2 <= len(acronym) <= 5 and bool(re.search(rf"\b{re.escape(acronym.upper())}\b", question.text))
+
+
+_LETTERED = re.compile(r"\b[Cc]lass\s+[A-Z0-9]{1,3}\b(?![-–])")     # not the "1" of "Investor Class 1-year"
+_NOT_CLASS = re.compile(r"^(?:the|this|which|what|each|all|its|fund|share)\b\s*", re.IGNORECASE)
+
+
+def classes_named(text: str) -> list[frozenset[str]]:
+    """The share classes a text names, each as its own words ("Class C" -> {"c"}, "Fund Investor
+    Shares" -> {"investor"}); "Fund Shares" and "Which Class" name none."""
+    text = re.sub(r"\b(?:\d{1,2}|one|five|ten)[-– ](?:years?|yrs?)\b", " ", text)   # "Class 1-year": no Class 1
+    masked = _LETTERED.sub(lambda m: "#" * len(m.group()), text)     # "Growth Fund Class A": "Class A" only
+    named = [class_words(m.group()) for m in _LETTERED.finditer(text)]
+    named += [class_words(_NOT_CLASS.sub("", m.group())) for m in SHARE_CLASS.finditer(masked)]
+    return [words for words in named if words]
+
+
+def _same_class(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two class names can be one class: one's words hold the other's, or one is a
+    letter that begins the other's only word ("Class I", "Institutional Class")."""
+    if a <= b or b <= a:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) == 1 and len(long) == 1 and len(next(iter(short))) == 1 and \
+        next(iter(long)).startswith(next(iter(short)))
+
+
+def other_class(question: Question, chunk) -> bool:
+    """Whether a table cell's group heading, row or column names share classes, none of them the
+    one the question names: "Class C's return after taxes" is not the "Return After Taxes" row
+    under "Institutional Class Shares" (a filing gives after-tax returns for one class only).  A
+    cell whose labels name no class may be any class's; its table's title is not read (a
+    caption "Annual Returns, Class I Shares" often sits over every class's table)."""
+    asked = classes_named(question.text)
+    if not asked or chunk.kind != "cell":
+        return False
+    text = chunk.text[len(chunk.meta.title):] if chunk.text.startswith(chunk.meta.title) else chunk.text
+    own = classes_named(text.rpartition(": ")[0])
+    return bool(own) and not any(_same_class(a, o) for a in asked for o in own)
+
+
+_CONTRARY = (("before", "after"), ("gross", "net"), ("initial", "subsequent"), ("minimum", "maximum"))
+
+
+def contrary_cell(question: Question, chunk) -> bool:
+    """Whether a table cell's labels say the opposite of a word the question asks by, and not
+    that word: "the return after taxes" is not a "Return Before Taxes" cell, "the gross expense
+    ratio" not a "Net Expenses" one."""
+    if chunk.kind != "cell":
+        return False
+    asked = set(question.text.lower().split())
+    held = set(re.findall(r"[a-z]+", chunk.text.rpartition(": ")[0].lower()))
+    return any(a in asked and b in held and a not in held
+               for pair in _CONTRARY for a, b in (pair, pair[::-1]))
+
+
+def group_of(table, r: int) -> str:
+    """The heading row above row ``r`` of a table's meta ("Class I Shares", "Deferred income
+    tax expense (benefit):"), or ""."""
+    for k in range(r - 1, -1, -1):
+        if table.row_cells[k] == 0 and table.rows[k]:
+            return table.rows[k]
+    return ""
 
 
 def spells(question: Question, label: str) -> bool:

@@ -1,0 +1,61 @@
+"""Which share class a question and a table cell name (qa.reading.readers.table_context), no model.
+
+The cells here are plain records standing in for index chunks: only the fields the checks
+read (kind, text, meta.title) are given."""
+from dataclasses import dataclass
+
+import pytest
+
+from qa.reading.readers.table_context import classes_named, contrary_cell, other_class
+from qa.understanding.questions import analyse
+
+
+@dataclass(frozen=True)
+class _Meta:
+    title: str
+
+
+@dataclass
+class _Cell:
+    text: str
+    kind: str = "cell"
+    meta: _Meta = _Meta("Average Annual Total Returns")
+
+
+@pytest.mark.parametrize("text, classes", [
+    ("Aggressive Growth Fund Class A shares (without sales charge)", [{"a"}]),
+    ("Vanguard Windsor II Fund Investor Shares", [{"investor"}]),
+    ("What is the Admiral Shares 5-year return?", [{"admiral"}]),
+    ("What was the Investor Class 1-year return?", [{"investor"}]),
+    ("Institutional Class 10 year expense example", [{"institutional"}]),
+    ("the R6 class", [{"r6"}]),
+    ("Which Class has the lowest fee?", []),
+    ("Fund Shares", []),
+])
+def test_the_classes_a_text_names(text, classes):
+    assert [set(c) for c in classes_named(text)] == classes
+
+
+@pytest.mark.parametrize("question, labels, other", [
+    ("What is the 1-year return after taxes on distributions for Class C shares?",
+     " — Institutional Class Shares — Return After Taxes on Distributions — 1 Year: 5.55%", True),
+    ("What is the Class I 1-year return?", " — Institutional Class — Return Before Taxes — 1 Year: 5.55%", False),
+    ("What is the Class I 1-year return?", " — Return Before Taxes — 1 Year: 5.55%", False),
+    ("one-year return of the comparable fund class A",
+     " — Aggressive Growth Fund Class A shares (without sales charge) — 1 Year: 12.55%", False),
+    ("What was the 1-year return?", " — Investor Class — Return Before Taxes — 1 Year: 5.55%", False),
+])
+def test_a_cell_of_another_class_does_not_answer(question, labels, other):
+    cell = _Cell("Average Annual Total Returns" + labels)
+    assert other_class(analyse(question, 500), cell) is other
+
+
+@pytest.mark.parametrize("question, labels, contrary", [
+    ("What is the 1-year return after taxes on distributions?", " — Class A — Return before taxes — 1 year: 9.85%", True),
+    ("What is the 1-year return after taxes on distributions?", " — Class A — Return after taxes on distributions — 1 year: 9.85%", False),
+    ("What is the gross expense ratio?", " — Total Annual Fund Operating Expenses (net) — Class A: 0.9%", True),
+    ("What is the 1-year return?", " — Class A — Return before taxes — 1 year: 9.85%", False),
+])
+def test_a_cell_saying_the_opposite_does_not_answer(question, labels, contrary):
+    cell = _Cell("Average Annual Total Returns" + labels)
+    assert contrary_cell(analyse(question, 500), cell) is contrary

@@ -1,0 +1,46 @@
+"""Asking for every portfolio manager, date questions, and fee-table labels named by inflections, no model."""
+import pytest
+
+from qa.understanding import kinds
+from qa.understanding.headers import label_scores
+from qa.understanding.questions import analyse, answer_kind
+
+
+@pytest.mark.parametrize("question, managers", [
+    ("Who are the portfolio managers of the AlphaSimplex Global Alternatives Fund?", True),
+    ("Who manages the Fund day to day?", True),
+    ("Name the portfolio managers of the Fund.", True),
+    ("Which individuals manage the Fund?", True),
+    ("Who is the portfolio manager?", True),
+    ("Who are the Sanders Capital portfolio managers on the fund?", False),       # one firm's
+    ("Which PMs continue to serve on the fund after the change?", False),         # a change
+    ("Who co-manages the Portfolio with Freeman?", False),
+    ("Who is the investment manager?", False),
+    ("Who is primarily responsible for the fixed income portion of the portfolio?", False),
+    ("Since when has Jane Doe managed the fund?", False),
+])
+def test_a_question_asking_for_every_manager(question, managers):
+    assert analyse(question, 500).managers is managers
+
+
+def test_a_question_ending_in_date_asks_for_a_date_and_an_amount_is_none():
+    assert answer_kind("What is the Institutional Class inception date?") == "date"
+    assert not kinds.agrees("date", "1.06%")
+    assert not kinds.agrees("date", "$1,000")
+    assert kinds.agrees("date", "11/2/2015") and kinds.agrees("year", "2015")
+
+
+def test_the_fee_waiver_is_the_waiver_row_not_the_total_after_it():
+    labels = ["Fee Waivers and/or Reimbursements",
+              "Total Annual Fund Operating Expenses After Fee Waivers and/or Reimbursements", "Other Expenses"]
+    waiver, total, _ = label_scores("How big is the fee waiver?", labels)
+    assert waiver >= 0.9 and waiver - total >= 0.2
+    waived, _, _ = label_scores("How much is waived?", labels)
+    assert waived > 0
+
+
+def test_labels_named_alike_by_half_their_words_stay_tied():
+    labels = ["Maximum deferred sales charge (as a percentage of the lower of original purchase price or redemption proceeds)",
+              "Maximum sales charge (load) imposed on purchases"]
+    deferred, purchases = label_scores("Class A max sales charge?", labels)
+    assert deferred == purchases
