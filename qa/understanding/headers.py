@@ -124,9 +124,10 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
         if _years(disc) and _years(set(q_tokens)) and not _years(disc) & set(q_tokens):
             score = min(score, 0.5)           # "Fiscal 2018 Third Quarter" is not "fiscal 2019 third quarter"
         scores.append(score)
-    return _drop_nested(labels, _drop_wider(_drop_subsumed(scores, named, wide), named, wide), q_norm)
+    return _drop_nested(labels, _drop_wider(_drop_subsumed(scores, named, wide), named, wide, labels), named)
 
 
+SUBSUMED_BY = 0.85  # a longer label named this well, by words beyond a label inside it, takes its place
 SUBSUMED = 0.6      # what is left of a label's score when another is named by more of the question
 
 
@@ -147,17 +148,25 @@ def _drop_subsumed(scores: list[float], named: list[set[str]], wide: list[int]) 
     return out
 
 
-def _drop_wider(scores: list[float], named: list[set[str]], wide: list[int]) -> list[float]:
+_OPERATOR = re.compile(r"^\s*(?:less|plus|minus)\s*:\s*", re.IGNORECASE)     # "Less: Fee Waiver …"
+
+
+def _drop_wider(scores: list[float], named: list[set[str]], wide: list[int], labels: list[str]) -> list[float]:
     """Of labels named equally well by the same words of the question, one named by fewer than
     half its words is named less when the other is named by two thirds of its own: "the fee
     waiver" is "Fee Waivers and/or Reimbursements", not "Total Annual Fund Operating Expenses
     After Fee Waivers and/or Reimbursements"; but "max sales charge" tells neither "Maximum
-    deferred sales charge" nor "Maximum sales charge (load) imposed on purchases" apart.  Labels
-    quoted verbatim (0.95 and over) keep their scores."""
+    deferred sales charge" nor "Maximum sales charge (load) imposed on purchases" apart.  So too
+    when the other, named by half its words, has all its words among its own ("Less: Fee Waiver
+    and/or Expense Reimbursement" within "Total … After Fee Waiver and/or Expense Reimbursement").  Labels quoted verbatim (0.95
+    and over) keep their scores."""
     out = list(scores)
+    own = [{t for t in label_tokens(_OPERATOR.sub("", label)) if len(t) > 1} for label in labels]
     for i, words in enumerate(named):
-        if 0 < scores[i] < 0.95 and words and 2 * len(words) < wide[i] and any(
-                j != i and scores[j] == scores[i] and other == words and 3 * len(other) >= 2 * wide[j]
+        if 0 < scores[i] < 0.95 and words and any(
+                j != i and scores[j] == scores[i] and other == words and
+                ((2 * len(words) < wide[i] and 3 * len(other) >= 2 * wide[j]) or
+                 (own[j] < own[i] and 2 * len(other) >= len(own[j])))
                 for j, other in enumerate(named)):
             out[i] = scores[i] * SUBSUMED
     return out
@@ -258,16 +267,21 @@ def coordinated(question: str, labels: list[str]) -> bool:
     return all(not gap or _JOINS & set(gap) for gap in gaps)
 
 
-def _drop_nested(labels: list[str], scores: list[float], q_norm: str) -> list[float]:
+def _drop_nested(labels: list[str], scores: list[float], named: list[set[str]]) -> list[float]:
     """A label matched only inside a longer matched label ("Other" in "Rent and other
-    deposits") does not count as named."""
-    norms = [normalise(label) for label in labels]
-    words = [set(n.split()) - _STOP for n in norms]
+    deposits") does not count as named; nor one matched inside a longer label that the question
+    names by further words of its own ("Annual Fund Operating Expenses" in "Total Annual Fund
+    Operating Expenses After Fee Waiver …", asked "the net expenses after fee waiver")."""
+    norms = [normalise(_QUALIFIER.sub("", label)) for label in labels]      # "Annual Fund Operating Expenses
+    words = [set(n.split()) - _STOP for n in norms]                         # (expenses that you pay …)"
     out = list(scores)
     for i, a in enumerate(norms):
         for j, b in enumerate(norms):
-            if i != j and scores[i] >= 0.95 and scores[j] >= 0.95 and len(b) > len(a) and \
-                    (re.search(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", b) or
-                     (len(words[i]) >= 3 and words[i] < words[j])):   # "Fee Waiver and Expense Reimbursement"
-                out[i] = min(out[i], 0.5)                              # in "... After Fee Waiver/Expense ..."
+            if i == j or scores[i] < 0.95 or len(b) <= len(a):
+                continue
+            inside = re.search(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", b) or \
+                (len(words[i]) >= 3 and words[i] < words[j])       # "Fee Waiver and Expense Reimbursement"
+            beyond = scores[j] >= SUBSUMED_BY and len(named[j] - words[i]) >= 2     # in "... After Fee Waiver/Expense ..."
+            if inside and (scores[j] >= 0.95 or beyond):
+                out[i] = min(out[i], 0.5)
     return out

@@ -54,8 +54,8 @@ def without_terms(question: str) -> str:
 ROLES: tuple[tuple[str, re.Pattern, re.Pattern], ...] = tuple(
     (role, re.compile(asked, re.IGNORECASE), re.compile(printed, re.IGNORECASE)) for role, asked, printed in (
         ("sub-sub-adviser", r"\bsub-sub-?advis[eo]r\b", r"sub-sub-?advis[eo]r"),
-        ("sub-adviser", r"\bsub-?advis(?:[eo]r|es)\b", r"sub-?advis[eo]r"),
-        ("adviser", r"\b(?<!-)advis(?:[eo]r|es)\b", r"(?:investment )?(?<!-)advis[eo]r"),
+        ("sub-adviser", r"\bsub-?advis(?:[eo]rs?|es)\b", r"sub-?advis[eo]r"),
+        ("adviser", r"\b(?<!-)advis(?:[eo]rs?|es)\b", r"(?:investment )?(?<!-)advis[eo]r"),
         ("distributor", r"\bdistribut(?:or|es)\b|\bprincipal underwriter\b", r"(?:principal )?(?:distributor|underwriter)"),
         ("custodian", r"\bcustodian\b", r"custodian"),
         ("transfer agent", r"\btransfer agent\b", r"transfer agent"),
@@ -65,7 +65,8 @@ ROLES: tuple[tuple[str, re.Pattern, re.Pattern], ...] = tuple(
         ("trustee", r"\btrustee\b", r"trustee"),
         ("sponsor", r"\bsponsors?\b", r"sponsor"),
     ))
-_WHO = re.compile(r"^\s*(?:who(?:'s| is| are|m)?\b|which (?:firm|company|bank|entity|adviser|advisor|organization)\b|"
+_WHO = re.compile(r"^\s*(?:who(?:'s| is| are|m)?\b|"
+                  r"which (?:firms?|compan(?:y|ies)|bank|entity|(?:investment )?(?:sub-?)?advis[eo]rs?|organization)\b|"
                   r"what (?:firm|company|bank|entity|organization)\b)", re.IGNORECASE)
 
 

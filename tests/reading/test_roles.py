@@ -72,3 +72,25 @@ def test_a_heading_over_the_firm_and_an_as_the_appositive_give_the_role():
     assert _ask("Who is the investment adviser?", source) == "Example Investments, LLC"
     audit = "Consents\n\nExample Audit Partners LLP, as the auditor of the Trust, has given its written consent.\n"
     assert _ask("Who audits the Trust?", audit) == "Example Audit Partners LLP"
+
+
+LISTED = ("Investment Advisors\n\nAristotle Capital Management, LLC (Aristotle Capital)\n\n"
+          "Lazard Asset Management LLC (Lazard)\n\nSanders Capital, LLC (Sanders)\n\nPortfolio Managers\n\n"
+          "Jane Doe, CFA, Principal at Aristotle Capital.\n")
+
+
+def _ask_all(question: str, source: str) -> list[str]:
+    chunk = Chunk("d", "prose", 0, len(source), "", source)
+    passage = ReadPassage(chunk, chunk.view(source), 0, None)
+    cands = RoleReader({"d": source}).read(analyse(question, 500), [passage])
+    return [source[s:e] for s, e in (cands[0].parts or [(cands[0].start, cands[0].end)])] if cands else []
+
+
+@pytest.mark.parametrize("question", ["Which investment advisors manage the Fund?", "Who are the advisers of the Fund?"])
+def test_a_plural_role_gets_every_firm_under_its_heading_in_order(question):
+    assert _ask_all(question, LISTED) == ["Aristotle Capital Management, LLC", "Lazard Asset Management LLC",
+                                          "Sanders Capital, LLC"]
+
+
+def test_a_singular_role_of_several_firms_named_alike_is_no_answer():
+    assert _ask_all("Who is the investment adviser?", LISTED) == []

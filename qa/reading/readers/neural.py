@@ -47,6 +47,20 @@ def _other_period(question: Question, chunk) -> bool:
     return bool(asked) and bool(held) and not asked & held
 
 
+def _last_of_kind(cand: Candidate, chunk, question: Question | None, source: str) -> Candidate:
+    """A span answering a date or year question that runs over a sentence's end ("2023. Aurélie
+    Denis, CFA, … She has co-managed the Fund since February 2025") cut to the last date or
+    year in it, where the reader ended it: its start wandered into the sentence before."""
+    if question is None or question.kind not in ("date", "year") or \
+            not any(cand.start < u[0] < cand.end for u in chunk.units):
+        return cand
+    found = entities.pattern_spans(source[cand.start:cand.end], entities.KIND_LABELS[question.kind])
+    if not found:
+        return cand
+    s, e, _ = max(found, key=lambda f: (f[1], f[1] - f[0]))
+    return dataclasses.replace(cand, start=cand.start + s, end=cand.start + e)
+
+
 def _level_cell(chunk) -> bool:
     """A table cell whose row and column labels name no movement (a level, not a change)."""
     meta = chunk.meta
@@ -87,6 +101,7 @@ class NeuralReader:
             return dataclasses.replace(cand, start=chunk.start, end=chunk.end)   # "0.03)%" of "(0.03)%"
         if not self.complete_phrases or chunk.kind in ("cell", "table"):
             return cand
+        cand = _last_of_kind(cand, chunk, question, source)
         units = [u for u in chunk.units if u[0] <= cand.start < u[1]]
         spans = phrases.shape(source, cand.start, cand.end, units[0] if units else None,
                               question, complements=cand.scores is None or cand.scores.type_ok is None)

@@ -13,7 +13,8 @@ administrator, auditor, trustee or sponsor in a few set ways:
 
 The question analysis says which role is asked (``Question.role``, from
 :data:`qa.understanding.lexicon.ROLES`); this reader finds every firm the filing gives that
-role, scanning each filing once per role, and answers with the one it names most often.
+role, scanning each filing once per role, and answers with the one it names most often; a
+question asking for several ("Who are the subadvisers?") gets every one, in the order printed.
 
 Not handled: a role given only by a table (the table reader reads those), firms whose names are not capitalised, and a change of provider
 (the old and the new firm count alike; two named equally often give no answer).
@@ -73,6 +74,13 @@ class RoleReader:
         counts = Counter(_key(source[s:e]) for s, e in spans)
         if not counts:
             return []
+        if _plural(question) and len(counts) > 1:        # "Who are the subadvisers?": every one, in order
+            firsts = {}
+            for s, e in spans:
+                firsts.setdefault(_key(source[s:e]), (s, e))
+            parts = tuple(sorted(firsts.values()))
+            return [Candidate(doc_id, parts[0][0], parts[-1][1], SCORE, 0, self.name,
+                              {"role": question.role, "firms": len(parts)}, parts)]
         ranked = counts.most_common(2)
         if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
             return []                                # two firms, named alike: a change, or a guess
@@ -87,6 +95,14 @@ class RoleReader:
         return self._found[key]
 
 
+def _plural(question: Question) -> bool:
+    """Whether the question asks for several firms: "Who are the …", or the role as a plural noun
+    ("Which investment advisors…"; not the verb of "Who sponsors the Trust?")."""
+    asked = next(a for r, a, _ in ROLES if r == question.role).search(question.text)
+    noun = asked and re.search(r"\b(?:the|which|its|fund[’']s|investment)\s+$", question.text[:asked.start()], re.I)
+    return question.intents.several or bool(noun and asked.group().lower().endswith("rs"))
+
+
 def _scan(source: str, printed: re.Pattern) -> list[tuple[int, int]]:
     """Spans of every firm the filing gives the role ``printed`` names, in order."""
     whole = re.compile(rf"(?:{printed.pattern})", re.IGNORECASE)
@@ -99,7 +115,31 @@ def _scan(source: str, printed: re.Pattern) -> list[tuple[int, int]]:
             firm = source[start:end]
             if len(firm.split()) >= 2 and (k == 0 or _FIRMLIKE.search(firm)):   # "Clearing Process, the Trustee" is no firm
                 out.append((start, end))
+    out += _listed(source, printed)
     return sorted(set(out))
+
+
+_LINE_FIRM = re.compile(rf"[ \t]*{_FIRM}(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*")
+
+
+def _listed(source: str, printed: re.Pattern) -> list[tuple[int, int]]:
+    """The firms on the lines under a heading line naming the role in the plural ("Investment
+    Advisors" over "ArrowMark Colorado Holdings, LLC (ArrowMark Partners)", "ClearBridge
+    Investments, LLC (ClearBridge)", ...), up to the first line that is no firm."""
+    heading = re.compile(rf"(?mi)^[ \t]*(?:{printed.pattern})s[ \t]*:?[ \t]*$")
+    out = []
+    for m in heading.finditer(source):
+        at = m.end()
+        for line in re.finditer(r"[^\n]*", source[at:at + 3000]):
+            if not line.group().strip():
+                continue
+            firm = _LINE_FIRM.fullmatch(line.group())
+            if not firm or not _FIRMLIKE.search(firm.group("firm")):
+                break
+            name = re.sub(r"\s*\([^()]*\)$", "", firm.group("firm"))      # not its short name "(Lazard)"
+            start = at + line.start() + firm.start("firm")
+            out.append((start, start + len(name)))
+    return out
 
 
 _LEAD = re.compile(r"^(?:The Fund[’']s |The |A |An )?(?:[A-Z][\w-]* )*?(?:Adviser|Advisor|Sub-Adviser|Distributor|"

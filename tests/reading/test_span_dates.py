@@ -1,0 +1,33 @@
+"""A date span the reader ran over a sentence's end is cut to its last date (no model)."""
+from qa.indexing.records import Chunk
+from qa.reading.readers.base import Candidate
+from qa.reading.readers.neural import _last_of_kind
+from qa.understanding.questions import analyse
+
+TEXT = ("Jane Roe, CFA, Portfolio Manager at Vanguard. She has co-managed the Fund since 2023. "
+        "Aurélie Denis, CFA, Portfolio Manager at Vanguard. She has co-managed the Fund since February 2025.")
+
+
+def _cut(question: str, span_text: str) -> str:
+    start = TEXT.index(span_text)
+    ends = [i + 1 for i, ch in enumerate(TEXT) if ch == "."]
+    units = tuple(zip([0] + [e + 1 for e in ends[:-1]], ends))
+    chunk = Chunk("d", "prose", 0, len(TEXT), "", TEXT, units=units)
+    cand = Candidate("d", start, start + len(span_text), 0.9, 0, "neural")
+    got = _last_of_kind(cand, chunk, analyse(question, 500), TEXT)
+    return TEXT[got.start:got.end]
+
+
+def test_a_date_span_over_two_sentences_is_its_last_date():
+    assert _cut("Since when has Aurélie Denis co-managed the fund?",
+                "2023. Aurélie Denis, CFA, Portfolio Manager at Vanguard. She has co-managed the Fund since February 2025") \
+        == "February 2025"
+
+
+def test_a_span_inside_one_sentence_is_left_alone():
+    assert _cut("Since when has Jane Roe co-managed the fund?", "since 2023") == "since 2023"
+
+
+def test_a_question_not_about_a_date_is_left_alone():
+    span = "2023. Aurélie Denis"
+    assert _cut("Who co-manages the fund?", span) == span
