@@ -32,6 +32,7 @@ from qa.reading.readers.base import Candidate, ReadPassage, widened_chunk
 from qa.settings import Settings
 from qa.text.views import squash
 from qa.understanding.questions import Question, analyse
+from qa.understanding.share_classes import filing_classes, unknown_class
 
 log = logging.getLogger(__name__)
 SURE = 0.9    # a structural answer this confident skips the neural reader
@@ -74,6 +75,7 @@ class QA:
         self.readers = readers if readers is not None else readers_for(data, self.settings)
         self.calibrator = calibrator if calibrator is not None else Calibrator.for_settings(self.settings)
         self._lock = threading.RLock()
+        self._classes: dict[str, list] = {}     # per filing, the share classes it names
 
     # -- construction -------------------------------------------------------
     @classmethod
@@ -258,7 +260,8 @@ class QA:
 
     def _answer(self, q: Question, passages: list[ReadPassage], cands: list[Candidate]) -> Answer:
         """The best candidate that clears its reader's threshold, or "the filing does not say"."""
-        chosen = next((c for c in cands if c.score >= self._threshold(c.method) and _answers(q, c)), None)
+        chosen = next((c for c in cands if c.score >= self._threshold(c.method) and _answers(q, c)
+                       and not unknown_class(q.text, self._classes_of(c.doc_id))), None)
         best = self.as_answered(chosen, passages, q) if chosen else None
         ordered = ([best] if best else []) + [c for c in cands if c is not chosen]
         ranked = self._ranked(passages, ordered)
@@ -279,6 +282,13 @@ class QA:
                       context=context, context_start=cs, context_end=ce, spans=derived.operands if derived else parts,
                       alternatives=spans[1:6], evidence=evidence, method=best.method, derivation=derived,
                       page=page_of(source, best.start))
+
+    def _classes_of(self, doc_id: str) -> list:
+        """The share classes a filing names (computed once per filing): a question naming
+        another class is one the filing does not answer."""
+        if doc_id not in self._classes:
+            self._classes[doc_id] = filing_classes(self.data.sources[doc_id])
+        return self._classes[doc_id]
 
     def as_answered(self, cand: Candidate, passages: list[ReadPassage], q: Question | None = None) -> Candidate:
         """The candidate as ``ask`` would answer with it: shaped by the reader that proposed it,

@@ -65,6 +65,9 @@ def without_subject(question: str, subject: frozenset[str]) -> str:
     while i < len(tokens):
         inside = i > 1 and _bare(tokens[i - 1])[:1].isupper()     # a longer name goes on before it
         end = None if inside else _name_end(tokens, i, subject)
+        if end is not None and _norm(_bare(tokens[end])) not in _SUBJECTS and out and \
+                out[-1].lower() in ("the", "this", "a", "an"):
+            end = None                  # "the KAR Equity Income summary prospectus": a short name as a modifier
         if end is None:
             out.append(tokens[i])
             i += 1
@@ -77,7 +80,8 @@ def without_subject(question: str, subject: frozenset[str]) -> str:
 
 
 def _name_end(tokens: list[str], i: int, subject: frozenset[str]) -> int | None:
-    """The position of the subject noun ending a name of the subject that starts at ``i``."""
+    """The position of the subject noun ending a name of the subject that starts at ``i``, or of
+    the last word of a short name of it (:func:`_short_name`)."""
     words: list[str] = []
     for j in range(i, min(len(tokens), i + 12)):
         bare = _bare(tokens[j])
@@ -89,10 +93,21 @@ def _name_end(tokens: list[str], i: int, subject: frozenset[str]) -> int | None:
                 j += 1                                        # "ETF Trust"
             return j
         connector = bare in ("of", "&", "and")
-        if not (bare[:1].isupper() or bare[:1].isdigit() or (connector and words)) or bare != tokens[j].rstrip(",.;:?"):
-            return None
+        if not (bare[:1].isupper() or bare[:1].isdigit() or (connector and words)):
+            return _short_name(words, subject, tokens[j - 1] if words else "", j - 1)
         words.append(_norm(bare))
+        if bare != tokens[j] or j + 1 == len(tokens):         # "II's", "II?": the name ends here
+            return _short_name(words, subject, tokens[j], j)
     return None
+
+
+def _short_name(words: list[str], subject: frozenset[str], last_token: str, last: int) -> int | None:
+    """``last`` when ``words`` are a short name of the subject without its noun ("Windsor II" of
+    "Vanguard Windsor II Fund"): every one a distinctive word of its name, and two or more of
+    them, or one with a possessive ("Wellesley's")."""
+    if not words or any(w in _GENERIC or w not in subject for w in words):
+        return None
+    return last if len(words) >= 2 or last_token.endswith(("'s", "’s")) else None
 
 
 def _bare(token: str) -> str:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from qa.reading.readers.table_context import classes_named, contrary_cell, other_class
+from qa.reading.readers.table_context import contrary_cell, other_class
+from qa.understanding.share_classes import classes_named, filing_classes, unknown_class
 from qa.understanding.questions import analyse
 
 
@@ -59,3 +60,22 @@ def test_a_cell_of_another_class_does_not_answer(question, labels, other):
 def test_a_cell_saying_the_opposite_does_not_answer(question, labels, contrary):
     cell = _Cell("Average Annual Total Returns" + labels)
     assert contrary_cell(analyse(question, 500), cell) is contrary
+
+
+FILING = "Class A | Class C | Class I | Class R6\nINSTITUTIONAL CLASS SHARES are offered to ..."
+
+
+@pytest.mark.parametrize("question, unknown", [
+    ("What is the 12b-1 fee for Class R shares?", True),          # R is not R6
+    ("What is the maximum sales charge for Class T shares?", True),
+    ("What is the 12b-1 fee for Class R6 shares?", False),
+    ("What is the management fee for Institutional shares?", False),
+    ("What is the Class I management fee?", False),
+    ("What is the management fee?", False),                      # names no class
+])
+def test_a_question_naming_a_class_the_filing_never_names(question, unknown):
+    assert unknown_class(question, filing_classes(FILING)) is unknown
+
+
+def test_a_filing_naming_no_class_leaves_every_question_open():
+    assert not unknown_class("What is the Class T fee?", filing_classes("The Fund offers one class of shares."))

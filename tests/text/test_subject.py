@@ -36,3 +36,20 @@ def test_only_a_full_naming_of_the_subject_is_put_as_the_fund(asked, searched):
 def test_nothing_changes_without_a_subject():
     assert without_subject("What does the Vanguard Explorer Fund seek?", frozenset()) == \
         "What does the Vanguard Explorer Fund seek?"
+
+
+@pytest.mark.parametrize("asked, searched", [
+    ("What was Windsor II's portfolio turnover rate?", "What was the Fund's portfolio turnover rate?"),
+    ("What kinds of companies does Windsor II mainly invest in?", "What kinds of companies does the Fund mainly invest in?"),
+    ("When did Andrew Lacey start co-managing part of Windsor II?", "When did Andrew Lacey start co-managing part of the Fund?"),
+    ("Is Vanguard the adviser?", "Is Vanguard the adviser?"),                      # one word, no possessive
+    ("What does the Vanguard Group charge?", "What does the Vanguard Group charge?"),   # "Group" is no word of it
+])
+def test_a_short_name_of_the_subject_without_its_noun_is_put_as_the_fund(asked, searched):
+    assert without_subject(asked, frozenset({"vanguard", "windsor", "ii"})) == searched
+
+
+def test_a_short_name_after_the_is_a_modifier_and_stays():
+    assert without_subject("Which share classes does the Windsor II summary prospectus cover?",
+                           frozenset({"vanguard", "windsor", "ii"})) == \
+        "Which share classes does the Windsor II summary prospectus cover?"

@@ -17,9 +17,10 @@ import re
 
 from qa.text.aliases import own_names
 from qa.understanding.headers import label_tokens
-from qa.understanding.lexicon import ASKING_WORDS, SHARE_CLASS, class_words
+from qa.understanding.lexicon import ASKING_WORDS
 from qa.understanding.questions import NAME as _NAME
 from qa.understanding.questions import Question
+from qa.understanding.share_classes import classes_named, same_class
 
 _LEAD_IN = 300          # characters before a table that count as its caption
 _COVER = 300            # characters at the top of a filing that name what it is about
@@ -41,30 +42,6 @@ def _capitals(question: Question, acronym: str) -> bool:
     return 2 <= len(acronym) <= 5 and bool(re.search(rf"\b{re.escape(acronym.upper())}\b", question.text))
 
 
-_LETTERED = re.compile(r"\b[Cc]lass\s+[A-Z0-9]{1,3}\b(?![-–])")     # not the "1" of "Investor Class 1-year"
-_NOT_CLASS = re.compile(r"^(?:the|this|which|what|each|all|its|fund|share)\b\s*", re.IGNORECASE)
-
-
-def classes_named(text: str) -> list[frozenset[str]]:
-    """The share classes a text names, each as its own words ("Class C" -> {"c"}, "Fund Investor
-    Shares" -> {"investor"}); "Fund Shares" and "Which Class" name none."""
-    text = re.sub(r"\b(?:\d{1,2}|one|five|ten)[-– ](?:years?|yrs?)\b", " ", text)   # "Class 1-year": no Class 1
-    masked = _LETTERED.sub(lambda m: "#" * len(m.group()), text)     # "Growth Fund Class A": "Class A" only
-    named = [class_words(m.group()) for m in _LETTERED.finditer(text)]
-    named += [class_words(_NOT_CLASS.sub("", m.group())) for m in SHARE_CLASS.finditer(masked)]
-    return [words for words in named if words]
-
-
-def _same_class(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two class names can be one class: one's words hold the other's, or one is a
-    letter that begins the other's only word ("Class I", "Institutional Class")."""
-    if a <= b or b <= a:
-        return True
-    short, long = sorted((a, b), key=len)
-    return len(short) == 1 and len(long) == 1 and len(next(iter(short))) == 1 and \
-        next(iter(long)).startswith(next(iter(short)))
-
-
 def other_class(question: Question, chunk) -> bool:
     """Whether a table cell's group heading, row or column names share classes, none of them the
     one the question names: "Class C's return after taxes" is not the "Return After Taxes" row
@@ -76,7 +53,7 @@ def other_class(question: Question, chunk) -> bool:
         return False
     text = chunk.text[len(chunk.meta.title):] if chunk.text.startswith(chunk.meta.title) else chunk.text
     own = classes_named(text.rpartition(": ")[0])
-    return bool(own) and not any(_same_class(a, o) for a in asked for o in own)
+    return bool(own) and not any(same_class(a, o) for a in asked for o in own)
 
 
 _CONTRARY = (("before", "after"), ("gross", "net"), ("initial", "subsequent"), ("minimum", "maximum"))
