@@ -96,7 +96,7 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
     token_sets = [set(label_tokens(label)) for label in labels]
     shared = set.intersection(*token_sets) if len(token_sets) > 1 else set()
     scores, named, wide = [], [], []
-    norms = [normalise(label) for label in labels]
+    norms = [normalise(_MARKERS.sub("", label)) for label in labels]    # "… Expenses (b)" quoted as "… Expenses"
     heads = [_QUALIFIER.sub("", label) for label in labels]
     # labels told apart by their heads are named by their heads' words: "(as a percentage of the
     # lesser of purchase price ...)" does not make "Maximum Deferred Sales Charge" a purchase's
@@ -124,7 +124,22 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
         if _years(disc) and _years(set(q_tokens)) and not _years(disc) & set(q_tokens):
             score = min(score, 0.5)           # "Fiscal 2018 Third Quarter" is not "fiscal 2019 third quarter"
         scores.append(score)
+    scores = _drop_contrary(scores, norms, set(q_all))
     return _drop_nested(labels, _drop_wider(_drop_subsumed(scores, named, wide), named, wide, labels), named)
+
+
+_CONTRARY = (("befor", "after"), ("gross", "net"))      # as normalised (stemmed)
+
+
+def _drop_contrary(scores: list[float], norms: list[str], asked: set[str]) -> list[float]:
+    """A label saying the opposite of a word the question asks by, and not that word, is named
+    less: "expenses before reimbursement" is not "Total … Expenses After Expense Reimbursement"."""
+    out = list(scores)
+    for i, norm in enumerate(norms):
+        words = set(norm.split())
+        if any(a in asked and b in words and a not in words for pair in _CONTRARY for a, b in (pair, pair[::-1])):
+            out[i] = scores[i] * SUBSUMED
+    return out
 
 
 SUBSUMED_BY = 0.85  # a longer label named this well, by words beyond a label inside it, takes its place
@@ -244,6 +259,7 @@ def every_year(question: str) -> str:
     return YEAR_SPAN.sub(spell, question)
 
 
+_MARKERS = re.compile(r"(?:\s*\([a-z0-9]{1,2}\)|\*+)+\s*$")       # footnote markers ending a label
 _QUALIFIER = re.compile(r"\s*\([^()]{12,}\)\s*$")   # a trailing "(as a percentage of offering price)"
 _JOINS = {"and", "or", "vs", "versus", "&", "plus"}
 

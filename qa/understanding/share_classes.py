@@ -17,6 +17,11 @@ _LETTERED = re.compile(r"\b[Cc]lass\s+[A-Z0-9]{1,3}\b(?![-–])")     # not the 
 _NOT_CLASS = re.compile(r"^(?:the|this|which|what|each|all|its|fund|share)\b\s*", re.IGNORECASE)
 
 
+# "Earnings Per Share", "Common Shares", "Treasury Shares" are no share class of a fund
+_NOT_A_CLASS = frozenset({"per", "common", "ordinary", "preferred", "preference", "treasury", "restricted",
+                          "outstanding", "issued", "diluted", "basic", "weighted", "average", "trust", "fund", "total"})
+
+
 def classes_named(text: str) -> list[frozenset[str]]:
     """The share classes a text names, each as its own words ("Class C" -> {"c"}, "Fund Investor
     Shares" -> {"investor"}); "Fund Shares" and "Which Class" name none."""
@@ -24,7 +29,7 @@ def classes_named(text: str) -> list[frozenset[str]]:
     masked = _LETTERED.sub(lambda m: "#" * len(m.group()), text)     # "Growth Fund Class A": "Class A" only
     named = [class_words(m.group()) for m in _LETTERED.finditer(text)]
     named += [class_words(_NOT_CLASS.sub("", m.group())) for m in SHARE_CLASS.finditer(masked)]
-    return [words for words in named if words]
+    return [words for words in named if words and not words & _NOT_A_CLASS]
 
 
 def same_class(a: frozenset[str], b: frozenset[str]) -> bool:

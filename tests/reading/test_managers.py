@@ -34,7 +34,9 @@ Management
 
 Investment Adviser. The Fund's investment adviser is EULAV Asset Management.
 
-Portfolio Managers. Stephen E. Grant has primary responsibility for the day-to-day management of the Fund's equity portfolio. Liane Rosenberg has primary responsibility for the fixed income portion. Mr. Grant has been a portfolio manager of the Fund since 1993.
+Portfolio Managers. Stephen E. Grant has primary responsibility for the day-to-day management of \
+the Fund's equity portfolio. Liane Rosenberg has primary responsibility for the fixed income portion. \
+Mr. Grant has been a portfolio manager of the Fund since 1993.
 """
 
 

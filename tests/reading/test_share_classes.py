@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pytest
 
 from qa.reading.readers.table_context import contrary_cell, other_class
-from qa.understanding.share_classes import classes_named, filing_classes, unknown_class
 from qa.understanding.questions import analyse
+from qa.understanding.share_classes import classes_named, filing_classes, unknown_class
 
 
 @dataclass(frozen=True)

@@ -44,3 +44,12 @@ def test_labels_named_alike_by_half_their_words_stay_tied():
               "Maximum sales charge (load) imposed on purchases"]
     deferred, purchases = label_scores("Class A max sales charge?", labels)
     assert deferred == purchases
+
+
+def test_a_label_saying_the_opposite_of_the_question_yields():
+    labels = ["Total Annual Fund Operating Expenses (b)", "Total Annual Fund Operating Expenses After Expense Reimbursement(b)(c)",
+              "Other Expenses"]
+    before, after, _ = label_scores("Total annual fund operating expenses for Class R6 before reimbursement?", labels)
+    assert before == 1.0 and after < 0.9       # its footnote marker does not hide the quoted label
+    before, after, _ = label_scores("Net expenses after expense reimbursement?", labels)
+    assert after > before
