@@ -39,6 +39,7 @@ _STOP = {"the", "a", "an", "of", "for", "in", "on", "to", "and", "or", "is", "wh
 def normalise(text: str) -> str:
     """Lower-case words and digits only, with the substitutions above."""
     text = _words_to_digits(text.lower().replace("\u2019", "'"))
+    text = re.sub(r"(?<=[a-z])'s\b", "", text)        # "Class's" is no "Class S"
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
     text = re.sub(r"[^a-z0-9.%$]+", " ", text)
     text = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " ", text)

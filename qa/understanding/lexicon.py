@@ -30,7 +30,7 @@ TERMS: tuple[tuple[str, str], ...] = (
     (r"\b12b-?1\b|\bdistribution fees?\b|\bservice fees?\b", "distribution and service (12b-1) fees"),
     (r"\bbest quarter\b|\bhighest quarter(?:ly)? return\b|\bbest quarterly return\b", "best quarter highest quarterly return"),
     (r"\bworst quarter\b|\blowest quarter(?:ly)? return\b|\bworst quarterly return\b", "worst quarter lowest quarterly return"),
-    (r"\bsince[- ]inception\b|\blife of (?:the )?(?:fund|class)\b", "since inception life of fund"),
+    (r"\bsince[- ]inception\b|\blife of (?:the )?(?:fund|class)\b", "since inception life of"),
     (r"\bpre-?tax\b|\bbefore taxes\b", "return before taxes"),
 )
 _COMPILED = tuple((re.compile(p, re.IGNORECASE), printed) for p, printed in TERMS)

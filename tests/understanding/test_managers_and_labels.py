@@ -53,3 +53,9 @@ def test_a_label_saying_the_opposite_of_the_question_yields():
     assert before == 1.0 and after < 0.9       # its footnote marker does not hide the quoted label
     before, after, _ = label_scores("Net expenses after expense reimbursement?", labels)
     assert after > before
+
+
+def test_a_possessive_is_no_one_letter_class():
+    sp, before = label_scores("What is the Institutional Class's since-inception return?",
+                              ["S&P 500® Index (reflects no deduction for fees, expenses or taxes)", "Return before taxes"])
+    assert sp == 0 and before > 0

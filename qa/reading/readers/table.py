@@ -162,8 +162,12 @@ class TableReader(RowQuestions, TableContext):
         if chosen is None or len(chosen[0]) != 1 or chosen[1] < NAMED_ROW:
             return chunk_ids, None
         inside = [i for i in chunk_ids if groups[i] == labels[chosen[0][0]]]
-        if len({self.data.chunks[i].meta.row_label for i in inside}) != 1:
-            return chunk_ids, None
+        rows = sorted({self.data.chunks[i].meta.row_label for i in inside})
+        if len(rows) > 1:          # of the group's rows, the one the question names best ("returned": "Return before taxes")
+            row = pick(label_scores(question.label_text, rows), rows)
+            if row is None or len(row[0]) != 1:
+                return chunk_ids, None
+            inside = [i for i in inside if self.data.chunks[i].meta.row_label == rows[row[0][0]]]
         return inside, ([0], chosen[1])
 
     def _the_amount(self, question: Question, match: list[int]) -> list[int]:
