@@ -261,7 +261,7 @@ class QA:
     def _answer(self, q: Question, passages: list[ReadPassage], cands: list[Candidate]) -> Answer:
         """The best candidate that clears its reader's threshold, or "the filing does not say"."""
         chosen = next((c for c in cands if c.score >= self._threshold(c.method) and _answers(q, c)
-                       and not unknown_class(q.text, self._classes_of(c.doc_id))), None)
+                       and not unknown_class(q.classes, self._classes_of(c.doc_id))), None)
         best = self.as_answered(chosen, passages, q) if chosen else None
         ordered = ([best] if best else []) + [c for c in cands if c is not chosen]
         ranked = self._ranked(passages, ordered)

@@ -36,8 +36,10 @@ _STOP = {"the", "a", "an", "of", "for", "in", "on", "to", "and", "or", "is", "wh
          "does", "do", "did", "how", "much", "which", "over", "by", "with", "its", "it", "are", "be"}
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    """Lower-case words and digits only, with the substitutions above."""
+    """Lower-case words and digits only, with the substitutions above (cached: the same labels
+    are normalised for every question about their table)."""
     text = _words_to_digits(text.lower().replace("\u2019", "'"))
     text = re.sub(r"(?<=[a-z])'s\b", "", text)        # "Class's" is no "Class S"
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
@@ -132,15 +134,17 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
 _CONTRARY = (("befor", "after"), ("gross", "net"))      # as normalised (stemmed)
 
 
+def contrary(asked: set[str], held: set[str], pairs: tuple[tuple[str, str], ...]) -> bool:
+    """Whether ``held`` (a label's words) says the opposite of a word of ``asked`` (the
+    question's), and not that word: of each pair, either side against the other."""
+    return any(a in asked and b in held and a not in held for pair in pairs for a, b in (pair, pair[::-1]))
+
+
 def _drop_contrary(scores: list[float], norms: list[str], asked: set[str]) -> list[float]:
     """A label saying the opposite of a word the question asks by, and not that word, is named
     less: "expenses before reimbursement" is not "Total … Expenses After Expense Reimbursement"."""
-    out = list(scores)
-    for i, norm in enumerate(norms):
-        words = set(norm.split())
-        if any(a in asked and b in words and a not in words for pair in _CONTRARY for a, b in (pair, pair[::-1])):
-            out[i] = scores[i] * SUBSUMED
-    return out
+    return [score * SUBSUMED if contrary(asked, set(norm.split()), _CONTRARY) else score
+            for score, norm in zip(scores, norms)]
 
 
 SUBSUMED_BY = 0.85  # a longer label named this well, by words beyond a label inside it, takes its place
@@ -177,7 +181,7 @@ def _drop_wider(scores: list[float], named: list[set[str]], wide: list[int], lab
     and/or Expense Reimbursement" within "Total … After Fee Waiver and/or Expense Reimbursement").  Labels quoted verbatim (0.95
     and over) keep their scores."""
     out = list(scores)
-    own = [{t for t in label_tokens(_OPERATOR.sub("", label)) if len(t) > 1} for label in labels]
+    own = _LazyTokens(labels)
     for i, words in enumerate(named):
         if 0 < scores[i] < 0.95 and words and any(
                 j != i and scores[j] == scores[i] and other == words and
@@ -186,6 +190,19 @@ def _drop_wider(scores: list[float], named: list[set[str]], wide: list[int], lab
                 for j, other in enumerate(named)):
             out[i] = scores[i] * SUBSUMED
     return out
+
+
+class _LazyTokens:
+    """Each label's words of two letters or more, without a leading "Less:", computed when
+    first asked for (only labels that tie need them)."""
+
+    def __init__(self, labels: list[str]):
+        self.labels, self.done = labels, {}
+
+    def __getitem__(self, i: int) -> set[str]:
+        if i not in self.done:
+            self.done[i] = {t for t in label_tokens(_OPERATOR.sub("", self.labels[i])) if len(t) > 1}
+        return self.done[i]
 
 
 def _quoted(norm: str, q_norm: str) -> bool:

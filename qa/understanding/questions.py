@@ -19,6 +19,7 @@ from qa.errors import QuestionError
 from qa.text import lexical
 from qa.text.numbers import YEAR, asset_amounts
 from qa.understanding import lexicon as lx
+from qa.understanding.share_classes import classes_named
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -92,6 +93,7 @@ class Question:
     person: str = ""          # the person whose title it asks for ("Cesar Orosco"), or ""
     two_sided: bool = False   # a difference between two things it names ("how much more … than …")
     managers: bool = False    # the people who manage the fund ("Who are the portfolio managers?")
+    classes: tuple[frozenset[str], ...] = ()   # the share classes it names, each as its words ({"c"} of "Class C")
 
     @property
     def label_text(self) -> str:
@@ -222,7 +224,7 @@ def analyse(question: object, max_chars: int) -> Question:
                     frozenset(proper_names(lx.without_terms(text))), role=lx.asked_role(text),
                     operation=op, person=lx.asked_person(text),
                     two_sided=op == "difference" and bool(lx.TWO_SIDED.search(text)),
-                    managers=_asks_managers(text, found))
+                    managers=_asks_managers(text, found), classes=tuple(classes_named(text)))
 
 
 _NOT_NAMES = frozenset({"fund", "portfolio", "pm", "pms", "trust"})

@@ -10,11 +10,13 @@ read; "I-SHARES" is not), and classes named only by ticker.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from qa.understanding.lexicon import SHARE_CLASS, class_words
 
 _LETTERED = re.compile(r"\b[Cc]lass\s+[A-Z0-9]{1,3}\b(?![-–])")     # not the "1" of "Investor Class 1-year"
-_NOT_CLASS = re.compile(r"^(?:the|this|which|what|each|all|its|fund|share)\b\s*", re.IGNORECASE)
+# words a share-class pattern takes in before a class's own ("the Fund Investor Shares")
+NOT_CLASS = re.compile(r"^(?:the|this|which|what|each|all|its|fund|share)\b\s*", re.IGNORECASE)
 
 
 # "Earnings Per Share", "Common Shares", "Treasury Shares" are no share class of a fund
@@ -28,7 +30,7 @@ def classes_named(text: str) -> list[frozenset[str]]:
     text = re.sub(r"\b(?:\d{1,2}|one|five|ten)[-– ](?:years?|yrs?)\b", " ", text)   # "Class 1-year": no Class 1
     masked = _LETTERED.sub(lambda m: "#" * len(m.group()), text)     # "Growth Fund Class A": "Class A" only
     named = [class_words(m.group()) for m in _LETTERED.finditer(text)]
-    named += [class_words(_NOT_CLASS.sub("", m.group())) for m in SHARE_CLASS.finditer(masked)]
+    named += [class_words(NOT_CLASS.sub("", m.group())) for m in SHARE_CLASS.finditer(masked)]
     return [words for words in named if words and not words & _NOT_A_CLASS]
 
 
@@ -44,12 +46,11 @@ def same_class(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(letter) == 1 and word.isalpha() and word.startswith(letter)
 
 
-def unknown_class(question: str, held: list[frozenset[str]]) -> bool:
-    """Whether ``question`` names a share class that is none of ``held``, the classes its filing
-    names (:func:`filing_classes`): "the 12b-1 fee for Class R shares" of a filing with Classes
-    A, C, I and R6.  Then the filing does not say.  False when the question names no class, or
-    the filing names none."""
-    asked = classes_named(question)
+def unknown_class(asked: Sequence[frozenset[str]], held: Sequence[frozenset[str]]) -> bool:
+    """Whether a question naming the share classes ``asked`` (``Question.classes``) names one
+    that is none of ``held``, the classes its filing names (:func:`filing_classes`): "the 12b-1
+    fee for Class R shares" of a filing with Classes A, C, I and R6.  Then the filing does not
+    say.  False when the question names no class, or the filing names none."""
     return bool(asked) and bool(held) and any(not any(same_class(a, h) for h in held) for a in asked)
 
 

@@ -74,8 +74,8 @@ FILING = "Class A | Class C | Class I | Class R6\nINSTITUTIONAL CLASS SHARES are
     ("What is the management fee?", False),                      # names no class
 ])
 def test_a_question_naming_a_class_the_filing_never_names(question, unknown):
-    assert unknown_class(question, filing_classes(FILING)) is unknown
+    assert unknown_class(classes_named(question), filing_classes(FILING)) is unknown
 
 
 def test_a_filing_naming_no_class_leaves_every_question_open():
-    assert not unknown_class("What is the Class T fee?", filing_classes("The Fund offers one class of shares."))
+    assert not unknown_class(classes_named("What is the Class T fee?"), filing_classes("The Fund offers one class of shares."))

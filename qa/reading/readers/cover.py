@@ -29,6 +29,7 @@ from qa.reading.readers.table_rows import pick
 from qa.understanding.headers import label_scores
 from qa.understanding.lexicon import SHARE_CLASS, class_words
 from qa.understanding.questions import Question
+from qa.understanding.share_classes import NOT_CLASS
 
 _TICKER = re.compile(r"(?:\b(?:ticker|symbol)s?\b(?: symbols?)?[\s:(/|-]{0,4}(?P<a>[A-Z]{2,5})\b)|(?P<b>\b[A-Z]{4}X\b)",
                      re.IGNORECASE)
@@ -150,13 +151,12 @@ class CoverReader:
                           {"cover": question.cover})]
 
 
-_NOT_CLASS = re.compile(r"^(?:the|this|which|what|each|all|its|fund|share)\b", re.IGNORECASE)
 
 
 def _of_class(question: str, label: str) -> bool:
     """Whether a ticker printed under ``label`` ("Investor Class") can be the one the question
     asks for: it names no share class, or names the label's ("Institutional Class" is not)."""
-    asked = [m.group() for m in SHARE_CLASS.finditer(question) if not _NOT_CLASS.match(m.group())]
+    asked = [m.group() for m in SHARE_CLASS.finditer(question) if not NOT_CLASS.match(m.group())]
     if not asked or not label:
         return True
     named = {w for a in asked for w in class_words(a)}

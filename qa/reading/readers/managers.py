@@ -50,6 +50,7 @@ class ManagerReader:
 
     def __init__(self, data):
         self.data = data
+        self._runs: dict[str, list[list[tuple[int, int, bool]]]] = {}    # per filing, its managers' sections
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         if not question.managers or not passages:
@@ -65,7 +66,15 @@ class ManagerReader:
         """(start, end, is a table) of the managers' section: the chunks under a "Portfolio
         Managers" heading that a retrieved passage falls in (else the first such run of chunks),
         or the run-in paragraph's text to the end of its chunk."""
-        runs: list[list] = []
+        if doc not in self._runs:
+            self._runs[doc] = self._headed(doc) or [self._run_in(doc)]
+        runs = self._runs[doc]
+        hit = {(p.chunk.start, p.chunk.end) for p in passages if p.chunk.doc_id == doc}
+        return next((run for run in runs if any((s, e) in hit for s, e, _ in run)), runs[0])
+
+    def _headed(self, doc: str) -> list[list[tuple[int, int, bool]]]:
+        """The runs of chunks under a "Portfolio Managers" heading, in filing order (read once per filing)."""
+        runs: list[list[tuple[int, int, bool]]] = []
         last = None
         for chunk in self.data.chunks:
             if chunk.doc_id != doc or chunk.kind == "table":
@@ -77,10 +86,7 @@ class ManagerReader:
                 last = chunk
             else:
                 last = None
-        if not runs:
-            return self._run_in(doc)
-        hit = {(p.chunk.start, p.chunk.end) for p in passages if p.chunk.doc_id == doc}
-        return next((run for run in runs if any((s, e) in hit for s, e, _ in run)), runs[0])
+        return runs
 
     def _run_in(self, doc: str) -> list[tuple[int, int, bool]]:
         source = self.data.sources[doc]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from qa.text.aliases import own_names
-from qa.understanding.headers import label_tokens
+from qa.understanding.headers import contrary, label_tokens
 from qa.understanding.lexicon import ASKING_WORDS
 from qa.understanding.questions import NAME as _NAME
 from qa.understanding.questions import Question
@@ -48,7 +48,7 @@ def other_class(question: Question, chunk) -> bool:
     under "Institutional Class Shares" (a filing gives after-tax returns for one class only).  A
     cell whose labels name no class may be any class's; its table's title is not read (a
     caption "Annual Returns, Class I Shares" often sits over every class's table)."""
-    asked = classes_named(question.text)
+    asked = question.classes
     if not asked or chunk.kind != "cell":
         return False
     text = chunk.text[len(chunk.meta.title):] if chunk.text.startswith(chunk.meta.title) else chunk.text
@@ -65,10 +65,8 @@ def contrary_cell(question: Question, chunk) -> bool:
     ratio" not a "Net Expenses" one."""
     if chunk.kind != "cell":
         return False
-    asked = set(question.text.lower().split())
     held = set(re.findall(r"[a-z]+", chunk.text.rpartition(": ")[0].lower()))
-    return any(a in asked and b in held and a not in held
-               for pair in _CONTRARY for a, b in (pair, pair[::-1]))
+    return contrary(set(question.text.lower().split()), held, _CONTRARY)
 
 
 def group_of(table, r: int) -> str:
