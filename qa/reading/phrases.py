@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from qa.reading import parts
+from qa.reading import coordination, parts
 from qa.runtime import models
 from qa.text import lexical
 from qa.text.numbers import parse_number
@@ -181,7 +181,7 @@ def _echoes(span: str, question: Question) -> bool:
     list ("which short-term debt obligations…?" of "High Quality Short-Term Debt Obligations")
     rather than asking for the whole list."""
     words = set(lexical.terms(span))
-    return bool(words) and 2 * len(words & set(question.terms)) >= len(words)
+    return bool(words) and 2 * len(words & set(question.terms)) > len(words)
 
 
 def shape(text: str, start: int, end: int, sentence: tuple[int, int] | None, question: Question | None,
@@ -199,7 +199,8 @@ def shape(text: str, start: int, end: int, sentence: tuple[int, int] | None, que
     if question.intents.explains:
         start, end = explanation(text, start, end, sentence)
     elif (question.intents.several or question.kind == "list") and not _echoes(text[start:end], question):
-        end = coordinated(text, start, end, sentence)
+        start, listed_end = coordination.listed(text, start, end, sentence)
+        end = max(listed_end, coordinated(text, start, end, sentence))
     return parts.value_parts(text, start, end, sentence, question) or parts.name_parts(text, start, end, question) \
         or [(start, end)]
 

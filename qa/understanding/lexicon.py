@@ -249,7 +249,10 @@ ASKS_SEVERAL = re.compile(
     r"|^\s*(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\b"        # "What kinds of equity…?"
     # a plural noun asked for: "What exhibits are…", "In which months are…", "Which share classes does…"
     r"|^\s*(?:(?:in|on|at|for|from|to|by|of|under|with)\s+)?(?:what|which)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?<![su'])s\s+"
-    r"(?:are|were|do|does|did|can|could|might|may|will|would|have|has|had)\b", re.IGNORECASE)
+    r"(?:are|were|do|does|did|can|could|might|may|will|would|have|has|had|and|or)\b"
+    # a number of things: "What four areas…", "Among which three types…"
+    r"|^\s*(?:(?:in|on|at|for|from|to|by|of|under|with|among|between)\s+)?(?:what|which)\s+"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.IGNORECASE)
 
 # --- The people who manage a fund asked for: "Who are the portfolio managers?", "Who manages the Fund?" ---
 ASKS_MANAGERS = re.compile(
