@@ -17,7 +17,7 @@ PATTERNS = {
     "date": re.compile(rf"\b{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\b|\b{_MONTH}\s*,?\s+\d{{4}}\b|"
                        r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"),
     "year": re.compile(r"\b(?:19|20)\d{2}\b"),
-    "percent": re.compile(r"\(\d*\.?\d+\)\s?%|-?\d*\.?\d+\s?%"),
+    "percent": re.compile(r"\(\d*\.?\d+\)\s?%|-?\d*\.?\d+\s?%|\b\d*\.?\d+\s+(?:percent|per cent|basis points)\b"),
     "money": re.compile(r"\$\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:thousand|million|billion))?"),
     "duration": re.compile(r"\b(?:more than |over |about |nearly )?\d+\s+(?:years|months)\b"),
     "address": re.compile(r"\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){1,4}(?:Avenue|Street|Road|Boulevard|Plaza|"

@@ -100,6 +100,11 @@ _COVER = (
                          r".*\b(?:supplement|prospectus)\s+(?:date|dated)\b)[^?]*\??\s*$", re.IGNORECASE)),
     ("ticker", re.compile(r"\btickers?\b|\b(?:trading )?symbols?\b", re.IGNORECASE)),
     ("file_number", re.compile(r"\bfile (?:number|no\.?)s?\b|\bregistration (?:number|no\.?)\b", re.IGNORECASE)),
+    # the trust a fund is a series of: "Which trust is the Fund part of?", "…a series of which trust?"
+    ("trust", re.compile(r"^\s*(?:which|what)\s+(?:trust|registrant|investment company)(?:\s+or\s+\w+)?\s+"
+                         r"(?:is|was|does)\b[^?]*\b(?:part of|series of|portfolio of|belong\w*|under|in)\b"
+                         r"|\ba (?:series|portfolio) of (?:which|what)\b"
+                         r"|^\s*(?:what is|what's) the (?:name of the )?(?:trust|registrant)\s*\??\s*$", re.IGNORECASE)),
 )
 
 
@@ -253,6 +258,15 @@ ASKS_SEVERAL = re.compile(
     # a number of things: "What four areas…", "Among which three types…"
     r"|^\s*(?:(?:in|on|at|for|from|to|by|of|under|with|among|between)\s+)?(?:what|which)\s+"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.IGNORECASE)
+
+# --- A question only a date or a percentage answers ("When did Class R6 shares incept?", "What is the
+# fund's 7-day yield?"), not "When may the Portfolio depart…?" (a condition answers) nor "What do the total
+# return calculations assume?". ---
+TYPED_ONLY = re.compile(
+    r"^\s*when\s+(?:did|was|were|is)\b(?![^?]*\b(?:might|may|can|could|would|should)\b)"
+    r"|^\s*(?:on\s+)?(?:what|which)\s+date\b"
+    r"|^\s*(?:what|which)\s+(?:is|was|are|were)\s+[^?]*\b(?:returns?|yields?|expense ratios?)\s*(?:for|of|in|over|\?|$)",
+    re.IGNORECASE)
 
 # --- The people who manage a fund asked for: "Who are the portfolio managers?", "Who manages the Fund?" ---
 ASKS_MANAGERS = re.compile(

@@ -56,6 +56,7 @@ class Intents:
     sums: bool = False             # asks for a sum outright ("combined", "in total")
     from_to: bool = False          # a movement "from X to Y"
     several: bool = False          # "what are…", "which funds…": several items may answer
+    typed_only: bool = False       # "When did…?", "What is the 7-day yield?": only a date or a percentage answers
     rate: bool = False             # a rate, fee or charge
     asset_range: tuple[float, float] | None = None   # the asset level of a fee schedule asked about
     extreme: str = ""              # the schedule's lowest/highest rate: "low"/"high"
@@ -198,6 +199,7 @@ def intents(text: str) -> Intents:
         bound_words=tuple(lx.ASKS_BOUND.findall(text)), compares=bool(lx.COMPARES.search(text)),
         respectively=bool(lx.RESPECTIVELY.search(text)), sums=bool(lx.SUM_WORDS.search(text)),
         from_to=bool(lx.FROM_TO.search(text)), several=bool(lx.ASKS_SEVERAL.search(text)),
+        typed_only=bool(lx.TYPED_ONLY.search(text)),
         rate=bool(lx.RATE_WORDS.search(text)), asset_range=asked_range(text),
         extreme=_direction(lx.EXTREME.search(text), lx.EXTREME_LOW),
         whole_schedule=bool(lx.WHOLE_SCHEDULE.search(text)), asks_period=bool(lx.ASKS_PERIOD.search(text)),

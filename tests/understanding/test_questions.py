@@ -48,6 +48,20 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize("question,several,typed_only", [
+    ('Which rating agencies and minimum ratings define investment grade?', True, False),
+    ('What four areas of positive change do the managers assess?', True, False),
+    ('Among which three types of securities does the Fund shift its assets?', True, False),
+    ('When did Class R6 shares incept?', False, True),
+    ("What is the fund's current 7-day yield?", False, True),
+    ('When may the Portfolio depart from its principal investment strategies?', False, False),   # a condition answers
+    ('What do the total return calculations assume?', False, False),
+])
+def test_several_things_and_typed_only_answers(question, several, typed_only):
+    intents = _intents(question)
+    assert (intents.several, intents.typed_only) == (several, typed_only)
+
+
 @pytest.mark.parametrize("question,expected", CASES)
 def test_question_to_intents(question, expected):
     got = _intents(question)

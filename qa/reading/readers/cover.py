@@ -11,8 +11,9 @@ its several tickers the one whose own label the question names: the class printe
 ("Class II: INDSX", "VNDFX (Class A)", "R6/VSPRX", "A MDHAX Investor MDHVX") or above it in a
 pipe table's header row.  "What are the tickers?" gets every ticker of the line, as printed.
 "What share classes does this supplement cover?" gets the cover's class and ticker lines and
-"Which funds does this supplement cover?" its lines that are a fund's name alone, and "What
-date is this supplement?" the date the cover gives it ("Supplement dated August 29, 2025").
+"Which funds does this supplement cover?" its lines that are a fund's name alone, "What
+date is this supplement?" the date the cover gives it ("Supplement dated August 29, 2025"),
+and "Which trust is the Fund part of?" the trust :mod:`qa.reading.readers.registrant` finds.
 
 Not handled: tickers printed without a "Ticker"/"Symbol" word nearby that do not end in X
 (ETF tickers in running text), a class label printed after its ticker without parentheses,
@@ -25,6 +26,7 @@ import re
 from typing import NamedTuple
 
 from qa.reading.readers.base import Candidate, ReadPassage
+from qa.reading.readers.registrant import registrant
 from qa.reading.readers.table_rows import pick
 from qa.understanding.headers import label_scores
 from qa.understanding.lexicon import SHARE_CLASS, class_words
@@ -81,6 +83,9 @@ class CoverReader:
             return self._covered(question.cover, doc_id)
         if question.cover == "dated":
             return self._dated(question, doc_id)
+        if question.cover == "trust":
+            found = registrant(self.sources[doc_id], question.text)
+            return [Candidate(doc_id, *found, 0.9, 0, self.name, {"cover": "trust"})] if found else []
         found = self._facts(doc_id, question.cover)
         if not found:
             return []

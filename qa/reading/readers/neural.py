@@ -29,6 +29,7 @@ from qa.understanding.lexicon import MOVE_LABEL, periods
 from qa.understanding.questions import Question
 
 PATTERN_KINDS = {"date", "year", "percent", "money", "quantity", "duration"}
+_STRICT_KINDS = {"date", "percent"}     # kinds whose Intents.typed_only questions no other span answers
 BULLET = re.compile(r"\s*(?:[o*\u2022-]|\(?\w{1,3}[.)])\s*")     # "o ", "- ", "(a) ", "2. "
 
 
@@ -179,6 +180,8 @@ class NeuralReader:
         if question.kind in ("percent", "date", "year") and kinds.is_amount(text) and not kinds.agrees(question.kind, text):
             return None                       # "the 5-year return" is not "$185", nor "when…?" "1.06%" (as for cells)
         typed = self._type_ok(question, text)
+        if typed is False and question.intents.typed_only and question.kind in _STRICT_KINDS:
+            return None                       # "1-833-993-9200" is no yield, "shortly after" no date
         score = 1.0 / (1.0 + math.exp(-margin / 2.0)) * (0.5 if typed is False else 1.0)
         return Candidate(passage.chunk.doc_id, src[0], src[1], score, p_idx, self.name,
                          scores=SpanScores(float(margin), float(p_start[span.start_token] * p_end[span.end_token]),
