@@ -121,7 +121,10 @@ def cover_fact(question: str) -> str:
 
 
 # --- The expected answer kind: the first rule that matches wins. ---
+_QUARTER_OR_TURNOVER = (r"\b(?:best|worst|highest|lowest)\s+(?:calendar[- ])?quarter(?:ly)?\b(?!\s+(?:end|ended|date))|"
+                        r"\bportfolio turnover\b|\bturnover rate\b")
 KIND_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNORECASE), kind) for p, kind in (
+    (rf"^(?![^?]*\b(?:when|date|(?:which|what) quarter)\b)[^?]*(?:{_QUARTER_OR_TURNOVER})", "percent"),   # "Best quarter for Class I?"
     (r"\bwhat (kinds?|types?|sorts?) of\b|\bwhat (other )?(securities|instruments|things|criteria)\b|"
      r"\bwhat (does|do|will) .{0,40}\b(consider|look (at|for)|evaluate)\b|\bwhat .{0,30}\brisks\b|"
      r"\bwhat (factors|risks)\b|\b(principal|primary|main|key) risks\b", "list"),
@@ -265,8 +268,8 @@ ASKS_SEVERAL = re.compile(
 TYPED_ONLY = re.compile(
     r"^\s*when\s+(?:did|was|were|is)\b(?![^?]*\b(?:might|may|can|could|would|should)\b)"
     r"|^\s*(?:on\s+)?(?:what|which)\s+date\b"
-    r"|^\s*(?:what|which)\s+(?:is|was|are|were)\s+[^?]*\b(?:returns?|yields?|expense ratios?)\s*(?:for|of|in|over|\?|$)",
-    re.IGNORECASE)
+    r"|^\s*(?:what|which)\s+(?:is|was|are|were)\s+[^?]*\b(?:returns?|yields?|expense ratios?)\s*(?:for|of|in|over|\?|$)"
+    rf"|^(?![^?]*\b(?:when|date|(?:which|what) quarter)\b)[^?]*(?:{_QUARTER_OR_TURNOVER})", re.IGNORECASE)
 
 # --- The people who manage a fund asked for: "Who are the portfolio managers?", "Who manages the Fund?" ---
 ASKS_MANAGERS = re.compile(

@@ -152,12 +152,17 @@ class NeuralReader:
     @staticmethod
     def _snap(question: Question, text: str, start: int, end: int) -> tuple[int, int]:
         """Widen a span to the typed expression around it, so numbers keep their units and
-        qualifiers as printed ("29" -> "more than 29 years", "2006" -> "August 10, 2006")."""
+        qualifiers as printed ("29" -> "more than 29 years", "2006" -> "August 10, 2006"); for a
+        question only a percentage answers, cut a span to the one percentage it holds."""
         if question.kind not in PATTERN_KINDS:
             return start, end
-        for s, e, _ in entities.typed_spans(text, question.kind):
+        typed = entities.typed_spans(text, question.kind)
+        for s, e, _ in typed:
             if s <= start and end <= e and (s, e) != (start, end):
                 return s, e
+        inside = [(s, e) for s, e, _ in typed if start <= s and e <= end]
+        if question.intents.typed_only and question.kind == "percent" and len(inside) == 1:
+            return inside[0]                  # "75%" of "75% of the average value of its portfolio"
         return start, end
 
     def _candidate(self, question, passage, p_idx, span, p_start, p_end) -> Candidate | None:
