@@ -125,6 +125,13 @@ _QUARTER_OR_TURNOVER = (r"\b(?:best|worst|highest|lowest)\s+(?:calendar[- ])?qua
                         r"\bportfolio turnover\b|\bturnover rate\b")
 KIND_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNORECASE), kind) for p, kind in (
     (rf"^(?![^?]*\b(?:when|date|(?:which|what) quarter)\b)[^?]*(?:{_QUARTER_OR_TURNOVER})", "percent"),   # "Best quarter for Class I?"
+    # a fee a fund's fee table states as a percentage: "Is there a maximum sales charge on Class I?"
+    (r"^(?![^?]*(?:\$|\b(?:when|date|dollars?|invest\w*|qualify\w*|discounts?|breakpoints?|reduc\w*)\b))"
+     r"[^?]*\b(?:sales charges?|sales loads?|management fees?|12b-1 fees?|"
+     r"distribution (?:and(?:/or)? (?:shareholder )?service )?(?:\(12b-1\) )?fees?)\b", "percent"),
+    # "Minimum initial investment for the Select Class?", "What's the minimum to open an account?"
+    (r"^(?![^?]*\b(?:when|date|percent|percentage|%)\b)[^?]*\bminimum (?:initial |subsequent |additional )?"
+     r"(?:investments?|purchases?|balance|to (?:open|invest|add|buy))\b", "money"),
     (r"\bwhat (kinds?|types?|sorts?) of\b|\bwhat (other )?(securities|instruments|things|criteria)\b|"
      r"\bwhat (does|do|will) .{0,40}\b(consider|look (at|for)|evaluate)\b|\bwhat .{0,30}\brisks\b|"
      r"\bwhat (factors|risks)\b|\b(principal|primary|main|key) risks\b", "list"),

@@ -21,6 +21,9 @@ from qa.understanding.questions import analyse
     ("Class I 5-year return?", "(4.95%)", True),
     ("What would $10,000 cost over 10 years?", "$514", True),
     ("What is the gross expense ratio for Class A?", "1.42%", True),
+    ("What is the minimum initial investment for Class I shares?", "$1,000", True),
+    ("Is there a maximum sales charge on purchases of Class I shares?", "$100,000", False),
+    ("Is there a maximum sales charge on purchases of Class I shares?", "None", True),
 ])
 def test_agreement(question, answer, ok):
     assert agrees(analyse(question, 500).kind, answer) is ok

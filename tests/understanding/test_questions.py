@@ -73,7 +73,7 @@ def test_question_to_intents(question, expected):
     ("Who is the new adviser?", "entity", (), frozenset()),
     ("What was revenue in 2019 and 2018?", "other", ("2019", "2018"), frozenset()),
     ("which board signed off?", "other", (), frozenset({"board"})),
-    ("What is the management fee?", "quantity", (), frozenset()),
+    ("What is the management fee?", "percent", (), frozenset()),     # a fee-table rate
     ("Why did expenses rise in 2019?", "other", ("2019",), frozenset()),   # an explanation expects no type
 ])
 def test_question_kind_years_and_focus(question, kind, years, focus):
@@ -94,3 +94,17 @@ def test_names_are_the_capitalised_words_past_the_first():
 def test_a_trade_term_is_no_name():
     """"CDSC" is fund vocabulary: a table that never prints it may still answer."""
     assert analyse("Is there a CDSC on Class A shares?", 500).names == {"class"}
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("What was the best quarter for Class ADV?", "percent"),
+    ("highest quarterly return vanguard institutional index", "percent"),
+    ("What was portfolio turnover?", "percent"),
+    ("When did the best quarter occur?", "date"),
+    ("Is there a maximum sales charge on purchases of Class I shares?", "percent"),
+    ("What is the distribution and service (12b-1) fee for Class A?", "percent"),
+    ("Minimum initial investment for the Select Class?", "money"),
+    ("What's the minimum to open an Admiral Shares account?", "money"),
+])
+def test_fund_facts_ask_for_their_kind(question, kind):
+    assert analyse(question, 500).kind == kind
