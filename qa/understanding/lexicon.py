@@ -269,6 +269,11 @@ ASKS_SEVERAL = re.compile(
     r"|^\s*(?:(?:in|on|at|for|from|to|by|of|under|with|among|between)\s+)?(?:what|which)\s+"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.IGNORECASE)
 
+# --- The highest or lowest quarterly return asked for ("Best quarter for Class I?"), not its date. ---
+QUARTER = {side: re.compile(rf"^(?![^?]*\b(?:when|date|(?:which|what|in which) quarter)\b)[^?]*\b{word}\s+"
+                            r"(?:calendar[- ])?quarter(?:ly)?\b(?!\s+(?:end|ended|date))", re.IGNORECASE)
+           for side, word in (("high", "(?:best|highest)"), ("low", "(?:worst|lowest)"))}
+
 # --- A question only a date or a percentage answers ("When did Class R6 shares incept?", "What is the
 # fund's 7-day yield?"), not "When may the Portfolio depart…?" (a condition answers) nor "What do the total
 # return calculations assume?". ---
