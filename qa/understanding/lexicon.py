@@ -274,6 +274,13 @@ QUARTER = {side: re.compile(rf"^(?![^?]*\b(?:when|date|(?:which|what|in which) q
                             r"(?:calendar[- ])?quarter(?:ly)?\b(?!\s+(?:end|ended|date))", re.IGNORECASE)
            for side, word in (("high", "(?:best|highest)"), ("low", "(?:worst|lowest)"))}
 
+# --- How long a fee waiver or expense limitation runs ("Through what date are the expense limits in place?"). ---
+WAIVER_TERM = re.compile(
+    r"^(?=[^?]*\b(?:waiv\w*|reimburs\w*|expense (?:limit\w*|caps?)|limitation agreement|expense limits?|"
+    r"cap\w* (?:the )?(?:fund(?:'s|’s)? )?expenses)\b)"
+    r"(?=\s*(?:how long|until when)\b|\s*when\b[^?]*\b(?:end|expire|terminate|lapse)\w*\b"
+    r"|[^?]*\b(?:through|until|till) (?:what|which) date\b)", re.IGNORECASE)
+
 # --- A question only a date or a percentage answers ("When did Class R6 shares incept?", "What is the
 # fund's 7-day yield?"), not "When may the Portfolio depart…?" (a condition answers) nor "What do the total
 # return calculations assume?". ---

@@ -31,6 +31,11 @@ CASES = [
      "Example Securities Corp."),
     ("banks that have an agreement with EXAMPLE Distributors LLC, the Fund’s principal underwriter and "
      "distributor, or its affiliates.", "Who is the distributor?", "EXAMPLE Distributors LLC"),
+    ("Investment Advisor\n\nThe Example Group, Inc. (Example)\n\nPortfolio Managers\n",     # a short name after it
+     "Who is the investment advisor?", "The Example Group, Inc."),
+    ("Distributor\n\nExample Fund Services, LLC, a wholly owned subsidiary of Example Financial Group, LLC\n",
+     "Who distributes the fund?", "Example Fund Services, LLC"),
+    ("Investment Adviser: Example Capital Management LLC\n", "Who is the adviser?", "Example Capital Management LLC"),
 ]
 
 

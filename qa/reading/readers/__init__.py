@@ -4,8 +4,8 @@
 def default_readers(data, settings=None) -> list:
     """Cover facts, service providers, arithmetic over cells, table cells, lists, fee schedules,
     "respectively" pairs, amounts paired with share classes, "from X to Y" changes, people's
-    titles, every portfolio manager, the best or worst quarter, then spans (the trained reader,
-    or typed candidates without it)."""
+    titles, every portfolio manager, the best or worst quarter, a fee waiver's term, then spans
+    (the trained reader, or typed candidates without it)."""
     from qa.reading.readers.bios import BioReader
     from qa.reading.readers.changes import ChangeReader
     from qa.reading.readers.cover import CoverReader
@@ -19,11 +19,12 @@ def default_readers(data, settings=None) -> list:
     from qa.reading.readers.schedule import ScheduleReader
     from qa.reading.readers.table import TableReader
     from qa.reading.readers.typed import TypedReader
+    from qa.reading.readers.waiver_term import WaiverTermReader
     from qa.runtime import models
     table = TableReader(data)
     structural = [CoverReader(data.sources), RoleReader(data.sources), DerivedReader(data, like=table), table,
                   ListReader(data.sources), ScheduleReader(), RespectivelyReader(), PairReader(), ChangeReader(), BioReader(),
-                  ManagerReader(data), QuarterReader(data.sources)]
+                  ManagerReader(data), QuarterReader(data.sources), WaiverTermReader(data.sources)]
     if models.reader_available():
         from qa.reading.readers.neural import NeuralReader
         from qa.settings import Settings

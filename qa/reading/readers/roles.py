@@ -51,7 +51,10 @@ def _patterns(printed: str) -> list[re.Pattern]:
             re.compile(rf"{_FIRM},?\s+(?i:{_VERB})\s+{role}\b"),
             re.compile(rf"\b{role}\s+(?i:(?:(?:of|to|for) the (?:Fund|Trust|Portfolio)\s+)?is)\s+{_FIRM}"),
             re.compile(rf"{_FIRM},\s+as\s+{role}\b"),                          # "X, as the auditor of the Trust"
-            re.compile(rf"(?m)^[ \t]*{role}s?[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*{_FIRM}[ \t]*$")]   # a heading over the firm
+            # a heading over the firm, which a description may follow ("…, LLC, a wholly owned subsidiary of…")
+            re.compile(rf"(?m)^[ \t]*{role}s?[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*{_FIRM}[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t]*"
+                       r"(?:,[ \t]+(?:a|an)\b[^\n]*)?$"),
+            re.compile(rf"(?m)^[ \t]*{role}[ \t]*:[ \t]*{_FIRM}")]            # "Investment Advisor: The Vanguard Group, Inc."
 
 
 class RoleReader:
