@@ -59,6 +59,7 @@ class Intents:
     typed_only: bool = False       # "When did…?", "What is the 7-day yield?": only a date or a percentage answers
     quarter: str = ""              # "high"/"low": the best or worst quarterly return ("Best quarter for Class I?")
     waiver_term: bool = False      # the date a fee waiver runs to ("How long does the expense limitation last?")
+    objective: bool = False        # the fund's investment objective ("What does the Fund seek?")
     rate: bool = False             # a rate, fee or charge
     asset_range: tuple[float, float] | None = None   # the asset level of a fee schedule asked about
     extreme: str = ""              # the schedule's lowest/highest rate: "low"/"high"
@@ -204,6 +205,7 @@ def intents(text: str) -> Intents:
         typed_only=bool(lx.TYPED_ONLY.search(text)),
         quarter=next((side for side, asked in lx.QUARTER.items() if asked.search(text)), ""),
         waiver_term=bool(lx.WAIVER_TERM.search(text)),
+        objective=bool(lx.OBJECTIVE.search(text)),
         rate=bool(lx.RATE_WORDS.search(text)), asset_range=asked_range(text),
         extreme=_direction(lx.EXTREME.search(text), lx.EXTREME_LOW),
         whole_schedule=bool(lx.WHOLE_SCHEDULE.search(text)), asks_period=bool(lx.ASKS_PERIOD.search(text)),

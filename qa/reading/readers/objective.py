@@ -1,0 +1,56 @@
+"""A fund's investment objective: "What is the investment objective of the Fund?", "What does
+the Fund seek?".
+
+A fund summary opens with a section of its own that states the objective in one sentence —
+
+    Investment Objective
+    The Fund seeks to provide long-term capital appreciation.
+    The Fund’s investment objective is long-term growth of capital.
+    The fund has an investment objective of seeking to provide long-term capital appreciation.
+
+The question analysis says when the objective is asked (``Intents.objective``).  This reader
+takes the first paragraph under an "Investment Objective(s)" or "Goal" heading (the one a
+retrieved passage falls in, else the filing's first) and answers with what follows "seeks",
+"objective is" or "objective of" in its first sentence, up to the sentence's end.
+
+Not handled: a secondary objective asked for (no answer: the span reader reads those), an
+objective printed without such a heading, and objectives stated without those words.
+"""
+from __future__ import annotations
+
+import re
+
+from qa.reading.readers.base import Candidate, ReadPassage
+from qa.understanding.questions import Question
+
+SCORE = 0.9
+_HEADING = re.compile(r"(?im)^[ \t]*(?:investment |fund )?(?:objectives?|goals?)[ \t]*:?[ \t]*\n\s*")
+_STATED = re.compile(r"\b(?:seeks|seek|objectives? (?:is|are|of)|goal (?:is|of))\s+(?P<obj>[^\n]+?)\.(?=\s|$)",
+                     re.IGNORECASE)
+
+
+class ObjectiveReader:
+    """The objective a fund summary states under its heading (see module docstring)."""
+
+    name = "objective"
+    threshold = 0.5
+    structural = True
+
+    def __init__(self, sources: dict[str, str]):
+        self.sources = sources
+
+    def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
+        if not question.intents.objective or not passages:
+            return []
+        doc = passages[0].chunk.doc_id
+        source = self.sources[doc]
+        headings = list(_HEADING.finditer(source))
+        if not headings:
+            return []
+        inside = [h for h in headings if any(p.chunk.start <= h.end() < p.chunk.end for p in passages)]
+        heading = (inside or headings)[0]
+        line_end = source.find("\n", heading.end())
+        stated = _STATED.search(source, heading.end(), line_end if line_end != -1 else len(source))
+        if stated is None:
+            return []
+        return [Candidate(doc, stated.start("obj"), stated.end("obj"), SCORE, 0, self.name, {"objective": True})]
