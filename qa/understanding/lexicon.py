@@ -281,8 +281,10 @@ WAIVER_TERM = re.compile(
     r"(?=\s*(?:how long|until when)\b|\s*when\b[^?]*\b(?:end|expire|terminate|lapse)\w*\b"
     r"|[^?]*\b(?:through|until|till) (?:what|which) date\b)", re.IGNORECASE)
 
-# --- A fund's investment objective ("What is the investment objective?", "What does the Fund seek?"). ---
-OBJECTIVE = re.compile(r"^(?![^?]*\bsecondary\b)\s*(?:what|which)\s+(?:(?:is|are|was)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?"
+# --- A fund's investment objective ("What is the investment objective?", "What does the Fund seek?"), not a
+# secondary one nor one before or after a change. ---
+OBJECTIVE = re.compile(r"^(?![^?]*\b(?:secondary|before|previous\w*|prior|old|former\w*|new|chang\w*|after|will)\b)"
+                       r"\s*(?:what|which)\s+(?:(?:is|are|was)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?"
                        r"(?:investment\s+)?(?:objectives?|goals?)\b|(?:does|do)\s[^?]*\bseek\s*\??\s*$)", re.IGNORECASE)
 
 # --- A question only a date or a percentage answers ("When did Class R6 shares incept?", "What is the
