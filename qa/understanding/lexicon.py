@@ -287,6 +287,13 @@ OBJECTIVE = re.compile(r"^(?![^?]*\b(?:secondary|before|previous\w*|prior|old|fo
                        r"\s*(?:what|which)\s+(?:(?:is|are|was)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?"
                        r"(?:investment\s+)?(?:objectives?|goals?)\b|(?:does|do)\s[^?]*\bseek\s*\??\s*$)", re.IGNORECASE)
 
+# --- When a share class or the fund began ("What is the Class R6 inception date?", "When did Class I shares
+# launch?"), not when a person started managing. ---
+INCEPTION = re.compile(
+    r"^(?![^?]*\b(?:manag\w*|co-manag\w*|joined|portfolio managers?|predecessor|return\w*)\b)"
+    r"(?=[^?]*\b(?:when|date|what day)\b)[^?]*\b(?:incept\w*|inception|commence\w*|launch\w*|start\w*|beg[ai]n\w*)\b",
+    re.IGNORECASE)
+
 # --- A question only a date or a percentage answers ("When did Class R6 shares incept?", "What is the
 # fund's 7-day yield?"), not "When may the Portfolio depart…?" (a condition answers) nor "What do the total
 # return calculations assume?". ---

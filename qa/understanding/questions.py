@@ -60,6 +60,7 @@ class Intents:
     quarter: str = ""              # "high"/"low": the best or worst quarterly return ("Best quarter for Class I?")
     waiver_term: bool = False      # the date a fee waiver runs to ("How long does the expense limitation last?")
     objective: bool = False        # the fund's investment objective ("What does the Fund seek?")
+    inception: bool = False        # when a share class or the fund began ("What is the Class R6 inception date?")
     rate: bool = False             # a rate, fee or charge
     asset_range: tuple[float, float] | None = None   # the asset level of a fee schedule asked about
     extreme: str = ""              # the schedule's lowest/highest rate: "low"/"high"
@@ -206,6 +207,7 @@ def intents(text: str) -> Intents:
         quarter=next((side for side, asked in lx.QUARTER.items() if asked.search(text)), ""),
         waiver_term=bool(lx.WAIVER_TERM.search(text)),
         objective=bool(lx.OBJECTIVE.search(text)),
+        inception=bool(lx.INCEPTION.search(text)),
         rate=bool(lx.RATE_WORDS.search(text)), asset_range=asked_range(text),
         extreme=_direction(lx.EXTREME.search(text), lx.EXTREME_LOW),
         whole_schedule=bool(lx.WHOLE_SCHEDULE.search(text)), asks_period=bool(lx.ASKS_PERIOD.search(text)),
