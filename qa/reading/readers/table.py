@@ -22,12 +22,13 @@ tables whose labels sit in the body rather than the first column.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 
 from qa.indexing.build import IndexData
 from qa.indexing.records import table_key
 from qa.reading.readers.base import Candidate, ReadPassage, cell_value
-from qa.reading.readers.table_context import TableContext, group_of, labels_of, other_class, spells
+from qa.reading.readers.table_context import TableContext, group_of, labels_of, marker_cut, other_class, qualifier_labels, side_of_repeated, spells
 from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_year, pick
 from qa.text import lexical
 from qa.understanding import kinds
@@ -132,6 +133,7 @@ class TableReader(RowQuestions, TableContext):
         if row is None or (row[1] < NAMED_ROW and not self._covers(question, key)):
             return None          # one word of a longer label ("1" of "12b-1 Distribution Fee") is a guess
         named_rows = _specific({rows[i] for i in row[0]}, question.text)
+        named_rows -= qualifier_labels(question, named_rows)
         in_rows = [i for i in chunk_ids if meta[i].row_label in named_rows]
         filled = amount_columns(sorted({meta[i].col_label for i in in_rows}), question.intents.share)
         if col is None and len(filled) < len(cols):    # of the columns the row fills, one is named
@@ -145,6 +147,8 @@ class TableReader(RowQuestions, TableContext):
         if question.intents.moved and not any(MOVE_LABEL.search(label) for label in named_cols | named_rows):
             return None          # "the increase in interest income in 2019" is not the 2019 amount
         match = self._of_group(question, key, [i for i in in_rows if meta[i].col_label in named_cols])
+        if len(named_rows) == 1 and len(match) > 1:      # one label on two rows: before or after the waiver
+            match = side_of_repeated(question, match, lambda i: meta[i].row, next(iter(named_rows)))
         if len(match) > 1 and not any(meta[i].col_label for i in match):
             match = self._the_amount(question, match)   # a row of cells under no column label
         return (match, row[1], col[1]) if match else None
@@ -307,6 +311,9 @@ class TableReader(RowQuestions, TableContext):
                          float((0.55 + 0.4 * min(row_s, col_s)) / decay + bonus), p_idx, self.name,
                          {"row": row_s, "col": col_s}, parts, chunk=first)
         text = cand.text_in(self.data.sources[cand.doc_id])
+        cut = 0 if parts else marker_cut(text)
+        if cut:                                          # "–0.05%(1)": the amount without its marker
+            cand, text = dataclasses.replace(cand, end=cand.end - cut), text[:-cut]
         if not kinds.agrees(question.kind, text) or other_class(question, chunks[0]):
             return None                                  # "Who…?" is not "2.15%"
         return cand if self._asked_for(question, chunks[0], text) else None

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from qa.text.aliases import own_names
-from qa.understanding.headers import contrary, label_tokens
+from qa.understanding import kinds
+from qa.understanding.headers import contrary, label_tokens, normalise
 from qa.understanding.lexicon import ASKING_WORDS
 from qa.understanding.questions import NAME as _NAME
 from qa.understanding.questions import Question
@@ -149,3 +150,47 @@ class TableContext:
             source = self.data.sources[doc_id]
             self.lower[doc_id] = ({w.rstrip(".") for w in _NAME.findall(source) if w.islower()}, own_names(source))
         return self.lower[doc_id]
+
+
+_QUALIFIER = re.compile(r"\b(?:after|before|net of|less|excluding)\s+(?:the\s+|any\s+)?$", re.IGNORECASE)
+_AFTER_WORDS = re.compile(r"\b(?:after|net)\b", re.IGNORECASE)
+_BEFORE_WORDS = re.compile(r"\b(?:before|gross)\b", re.IGNORECASE)
+
+
+def qualifier_labels(question: Question, labels: set[str]) -> set[str]:
+    """Of the row labels a question names, those it names only as a qualifier of another ("…
+    expenses *after fee waivers and expense reimbursements*": the waiver row is not asked)."""
+    text = question.label_text.lower()
+    out = set()
+    for label in labels:
+        first = next(iter(normalise(label).split()), "")
+        at = text.find(first[:4]) if first else -1
+        if at > 0 and _QUALIFIER.search(text[:at]):
+            out.add(label)
+    return out if len(out) < len(labels) else set()
+
+
+def side_of_repeated(question: Question, cells: list, rows_of, label: str) -> list:
+    """Of cells from two rows with one ``label`` ("Total Annual Fund Operating Expenses" before
+    and after the waiver row of a fee table), the later row's for a question asking after or
+    net, the earlier's for before or gross; all of them otherwise, and when the label itself
+    says before or after."""
+    rows = sorted({rows_of(c) for c in cells})
+    if len(rows) < 2 or _AFTER_WORDS.search(label) or _BEFORE_WORDS.search(label):
+        return cells
+    if _AFTER_WORDS.search(question.text) and not _BEFORE_WORDS.search(question.text):
+        return [c for c in cells if rows_of(c) == rows[-1]]
+    if _BEFORE_WORDS.search(question.text) and not _AFTER_WORDS.search(question.text):
+        return [c for c in cells if rows_of(c) == rows[0]]
+    return cells
+
+
+_TRAILING_MARKER = re.compile(r"\s*(?:\(\d{1,2}\)|\*{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]+)$")
+
+
+def marker_cut(text: str) -> int:
+    """How many characters of a footnote marker end a cell's amount ("–0.05%(1)" -> 3), else 0."""
+    found = _TRAILING_MARKER.search(text)
+    if found is None or found.start() == 0 or not kinds.is_amount(text[:found.start()]):
+        return 0
+    return len(text) - found.start()
