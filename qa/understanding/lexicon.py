@@ -82,12 +82,12 @@ def asked_role(question: str) -> str:
     return next((role for role, asked, _ in ROLES if asked.search(question)), "")
 
 
-_FILING = r"\b(?:this|the)\s+(?:supplement|(?:summary\s+)?prospectus|filing|document)\b"
+_FILING = r"\b(?:this|the)\s+(?:[\w.&’'-]+\s+){0,4}?(?:supplement|(?:summary\s+)?prospectus|filing|document)\b"
 _HOLDER = r"\b(?:does|do)\s+(?:the|this)\s+(?:fund|portfolio|trust)\s+(?:offer|have|issue)\b"
 _COVER = (
     # the share classes or funds a filing is about: "What share classes does this supplement cover?"
     ("classes", re.compile(rf"^\s*(?:which|what)\s+(?:share\s+)?classes\b.*(?:{_FILING}|{_HOLDER})", re.IGNORECASE)),
-    ("funds", re.compile(rf"^\s*(?:which|what)\s+(?:funds|portfolios)\b.*{_FILING}", re.IGNORECASE)),
+    ("funds", re.compile(rf"^\s*(?:which|what)\s+(?:funds?|portfolios?)\b.*{_FILING}", re.IGNORECASE)),
     # the date a filing gives itself: "What date is this supplement?", "When is the prospectus dated?"
     ("dated", re.compile(r"^\s*(?:what|which|when)\b(?=.*\b(?:date[ds]?|when)\b)"
                          r"(?!.*\b(?:effect\w*|expir\w*|becom\w*|chang\w*|happen\w*|mail\w*|held|hold|meeting)\b).*\b(?:this|the)\s+"

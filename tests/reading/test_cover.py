@@ -79,6 +79,13 @@ def test_the_funds_a_filing_covers_are_its_fund_name_lines_not_its_trust():
     assert [source[s:e] for s, e in cands[0].parts] == ["Example Mid-Cap Core Growth Fund", "Example Multi-Cap Fund"]
 
 
+def test_the_fund_a_supplement_relates_to_is_not_its_trust_line():
+    source = ("J.P. MORGAN U.S. EQUITY FUNDS\n\nExample Mutual Fund Investment Trust\n\nExample Growth Advantage Fund\n\n"
+              "(All Share Classes)\n\nSupplement dated January 30, 2025, to the Prospectuses dated November 1, 2024, "
+              "as supplemented, which tells of a special meeting of the shareholders of the Fund named above.\n")
+    assert _ask("Which fund does this J.P. Morgan supplement relate to?", source) == "Example Growth Advantage Fund"
+
+
 def test_the_date_a_cover_gives_the_document_asked_about():
     source = ("Example Funds\n\nSupplement dated August 29, 2025, to the Funds’ Summary Prospectus and "
               "Prospectus dated November 1, 2024\n\nThe Fund seeks capital appreciation.\n")

@@ -192,7 +192,8 @@ _NOT_FUND = re.compile(r"^(?:an?|the)\s|\b(?:series|portfolio) of\b", re.IGNOREC
 
 def _fund_lines(source: str) -> list[tuple[int, int]]:
     """The cover's lines that are a fund's name alone ("Victory Munder Multi-Cap Fund"), before
-    its first paragraph of prose; not the trust a fund is "a portfolio of"."""
+    its first paragraph of prose; not the trust a fund is "a portfolio of", nor a line ending in
+    "Trust" when fund lines are named beside it (it names the registrant)."""
     out, pos = [], 0
     for line in source[:_COVER_CHARS].split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -202,7 +203,8 @@ def _fund_lines(source: str) -> list[tuple[int, int]]:
         if _FUND_LINE.fullmatch(text) and not _NOT_FUND.search(text):
             at = start + line.index(text)
             out.append((at, at + len(text)))
-    return out
+    funds = [(a, b) for a, b in out if not source[a:b].endswith("Trust")]
+    return funds or out                               # a trust line is the registrant when funds are named
 
 
 def _bounds(source: str, start: int) -> tuple[int, int]:
