@@ -148,6 +148,7 @@ def complete(text: str, start: int, end: int, complements: bool = False,
 
 
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\b")
+_NEGATION = re.compile(r"(?:not|no|never|none)\b", re.IGNORECASE)
 
 
 def explanation(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
@@ -196,6 +197,10 @@ def shape(text: str, start: int, end: int, sentence: tuple[int, int] | None, que
         return [(start, end)]
     if _names_echo(text, read, end, question):
         start, end = read                     # "$872 million" of "…the $872 million charge?"
+    if question.intents.yes_no and _NEGATION.match(text, start):
+        # "not offered directly to the public" answers with what is not: "Shares … are not offered…"
+        end = sentence[1] if not text[start:end].strip(" .").count(" ") else end
+        return [tidy(text, sentence[0], end, period=True)]
     if question.intents.explains:
         start, end = explanation(text, start, end, sentence)
     elif (question.intents.several or question.kind == "list") and not _echoes(text[start:end], question):

@@ -294,6 +294,11 @@ INCEPTION = re.compile(
     r"(?=[^?]*\b(?:when|date|what day)\b)[^?]*\b(?:incept\w*|inception|commence\w*|launch\w*|start\w*|beg[ai]n\w*)\b",
     re.IGNORECASE)
 
+# --- A yes/no question ("Does the fund hedge its currency exposure?"), not a choice between two
+# ("Is the fund diversified or non-diversified?") nor one asking how much as well. ---
+YES_NO = re.compile(r"^\s*(?:does|do|did|is|are|was|were|can|could|will|would|may|might|has|have|had|should|must)\b"
+                    r"(?![^?]*\b(?:or|how much|how many|what|which)\b)", re.IGNORECASE)
+
 # --- A question only a date or a percentage answers ("When did Class R6 shares incept?", "What is the
 # fund's 7-day yield?"), not "When may the Portfolio depart…?" (a condition answers) nor "What do the total
 # return calculations assume?". ---

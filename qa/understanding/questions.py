@@ -61,6 +61,7 @@ class Intents:
     waiver_term: bool = False      # the date a fee waiver runs to ("How long does the expense limitation last?")
     objective: bool = False        # the fund's investment objective ("What does the Fund seek?")
     inception: bool = False        # when a share class or the fund began ("What is the Class R6 inception date?")
+    yes_no: bool = False           # "Does the fund hedge…?": the sentence that says so answers
     rate: bool = False             # a rate, fee or charge
     asset_range: tuple[float, float] | None = None   # the asset level of a fee schedule asked about
     extreme: str = ""              # the schedule's lowest/highest rate: "low"/"high"
@@ -208,6 +209,7 @@ def intents(text: str) -> Intents:
         waiver_term=bool(lx.WAIVER_TERM.search(text)),
         objective=bool(lx.OBJECTIVE.search(text)),
         inception=bool(lx.INCEPTION.search(text)),
+        yes_no=bool(lx.YES_NO.search(text)),
         rate=bool(lx.RATE_WORDS.search(text)), asset_range=asked_range(text),
         extreme=_direction(lx.EXTREME.search(text), lx.EXTREME_LOW),
         whole_schedule=bool(lx.WHOLE_SCHEDULE.search(text)), asks_period=bool(lx.ASKS_PERIOD.search(text)),

@@ -165,3 +165,15 @@ def test_tidy_takes_in_the_bracket_a_number_closes_and_the_value_after_a_lone_si
     assert text[slice(*phrases.tidy(text, s, s + len("0.03)%")))] == "(0.03)%"
     s = text.index("$")
     assert text[slice(*phrases.tidy(text, s, s + 1))] == "$—"
+
+
+def test_a_negated_answer_to_a_yes_no_question_says_what_is_not():
+    text = "Other facts. The Fund and its investment advisor do not pay financial intermediaries for sales. More."
+    sentence = (text.index("The Fund"), text.index(" More."))
+    question = analyse("Does the fund pay financial intermediaries for sales?", 500)
+    start = text.index("not")
+    spans = phrases.shape(text, start, start + 3, sentence, question, complements=False)
+    assert [text[s:e] for s, e in spans] == ["The Fund and its investment advisor do not pay financial intermediaries for sales"]
+    start = text.index("not pay")
+    spans = phrases.shape(text, start, start + len("not pay financial intermediaries"), sentence, question, complements=False)
+    assert text[slice(*spans[0])].startswith("The Fund and its investment advisor do not pay")
