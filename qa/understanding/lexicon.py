@@ -299,6 +299,11 @@ INCEPTION = re.compile(
 YES_NO = re.compile(r"^\s*(?:does|do|did|is|are|was|were|can|could|will|would|may|might|has|have|had|should|must)\b"
                     r"(?![^?]*\b(?:or|how much|how many|what|which)\b)", re.IGNORECASE)
 
+# --- Since when a named manager has managed the fund ("Since when has Andrew Susser managed the fund?"). ---
+MANAGER_SINCE = re.compile(
+    r"^(?![^?]*\bpredecessor\b)(?=\s*(?:since when|how long|since what year|when did|(?:in )?what year did)\b)"
+    r"(?=[^?]*\b(?:manag\w*|co-manag\w*|pms?|portfolio managers?|on the fund|with the fund)\b)", re.IGNORECASE)
+
 # --- A question only a date or a percentage answers ("When did Class R6 shares incept?", "What is the
 # fund's 7-day yield?"), not "When may the Portfolio depart…?" (a condition answers) nor "What do the total
 # return calculations assume?". ---

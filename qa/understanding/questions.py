@@ -62,6 +62,7 @@ class Intents:
     objective: bool = False        # the fund's investment objective ("What does the Fund seek?")
     inception: bool = False        # when a share class or the fund began ("What is the Class R6 inception date?")
     yes_no: bool = False           # "Does the fund hedge…?": the sentence that says so answers
+    manager_since: bool = False    # since when a named manager has managed the fund
     rate: bool = False             # a rate, fee or charge
     asset_range: tuple[float, float] | None = None   # the asset level of a fee schedule asked about
     extreme: str = ""              # the schedule's lowest/highest rate: "low"/"high"
@@ -210,6 +211,7 @@ def intents(text: str) -> Intents:
         objective=bool(lx.OBJECTIVE.search(text)),
         inception=bool(lx.INCEPTION.search(text)),
         yes_no=bool(lx.YES_NO.search(text)),
+        manager_since=bool(lx.MANAGER_SINCE.search(text)),
         rate=bool(lx.RATE_WORDS.search(text)), asset_range=asked_range(text),
         extreme=_direction(lx.EXTREME.search(text), lx.EXTREME_LOW),
         whole_schedule=bool(lx.WHOLE_SCHEDULE.search(text)), asks_period=bool(lx.ASKS_PERIOD.search(text)),

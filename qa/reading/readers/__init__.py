@@ -5,14 +5,15 @@ def default_readers(data, settings=None) -> list:
     """Cover facts, service providers, arithmetic over cells, table cells, lists, fee schedules,
     "respectively" pairs, amounts paired with share classes, "from X to Y" changes, people's
     titles, every portfolio manager, the best or worst quarter, a fee waiver's term, the
-    objective, a class's inception date, then spans (the trained reader, or typed candidates
-    without it)."""
+    objective, a class's inception date, a manager's start, then spans (the trained reader,
+    or typed candidates without it)."""
     from qa.reading.readers.bios import BioReader
     from qa.reading.readers.changes import ChangeReader
     from qa.reading.readers.cover import CoverReader
     from qa.reading.readers.derived import DerivedReader
     from qa.reading.readers.inception import InceptionReader
     from qa.reading.readers.lists import ListReader
+    from qa.reading.readers.manager_since import ManagerSinceReader
     from qa.reading.readers.managers import ManagerReader
     from qa.reading.readers.objective import ObjectiveReader
     from qa.reading.readers.pairs import PairReader
@@ -28,7 +29,7 @@ def default_readers(data, settings=None) -> list:
     structural = [CoverReader(data.sources), RoleReader(data.sources), DerivedReader(data, like=table), table,
                   ListReader(data.sources), ScheduleReader(), RespectivelyReader(), PairReader(), ChangeReader(), BioReader(),
                   ManagerReader(data), QuarterReader(data.sources), WaiverTermReader(data.sources),
-                  ObjectiveReader(data.sources), InceptionReader(data.sources)]
+                  ObjectiveReader(data.sources), InceptionReader(data.sources), ManagerSinceReader(data.sources)]
     if models.reader_available():
         from qa.reading.readers.neural import NeuralReader
         from qa.settings import Settings
