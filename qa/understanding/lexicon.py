@@ -1,4 +1,5 @@
-"""The one place for question wording: the patterns and word lists that
+"""The one place for question wording (with :mod:`qa.understanding.fund_asks`, its second half, for
+the facts every fund summary states): the patterns and word lists that
 :func:`qa.understanding.questions.analyse` reads a question with, and the fund-filing
 vocabulary, the words an analyst asks with beside the words a fee or performance table
 prints for the same thing.  No reader holds a question pattern of its own; each reads the
@@ -121,10 +122,10 @@ def cover_fact(question: str) -> str:
 
 
 # --- The expected answer kind: the first rule that matches wins. ---
-_QUARTER_OR_TURNOVER = (r"\b(?:best|worst|highest|lowest)\s+(?:calendar[- ])?quarter(?:ly)?\b(?!\s+(?:end|ended|date))|"
+QUARTER_OR_TURNOVER = (r"\b(?:best|worst|highest|lowest)\s+(?:calendar[- ])?quarter(?:ly)?\b(?!\s+(?:end|ended|date))|"
                         r"\bportfolio turnover\b|\bturnover rate\b")
 KIND_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNORECASE), kind) for p, kind in (
-    (rf"^(?![^?]*\b(?:when|date|(?:which|what) quarter)\b)[^?]*(?:{_QUARTER_OR_TURNOVER})", "percent"),   # "Best quarter for Class I?"
+    (rf"^(?![^?]*\b(?:when|date|(?:which|what) quarter)\b)[^?]*(?:{QUARTER_OR_TURNOVER})", "percent"),   # "Best quarter for Class I?"
     # a fee a fund's fee table states as a percentage: "Is there a maximum sales charge on Class I?"
     (r"^(?![^?]*(?:\$|\b(?:when|date|dollars?|invest\w*|qualify\w*|discounts?|breakpoints?|reduc\w*)\b))"
      r"[^?]*\b(?:sales charges?|sales loads?|management fees?|12b-1 fees?|"
@@ -268,58 +269,6 @@ ASKS_SEVERAL = re.compile(
     # a number of things: "What four areas…", "Among which three types…"
     r"|^\s*(?:(?:in|on|at|for|from|to|by|of|under|with|among|between)\s+)?(?:what|which)\s+"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s", re.IGNORECASE)
-
-# --- The highest or lowest quarterly return asked for ("Best quarter for Class I?"), not its date. ---
-QUARTER = {side: re.compile(rf"^(?![^?]*\b(?:when|date|(?:which|what|in which) quarter)\b)[^?]*\b{word}\s+"
-                            r"(?:calendar[- ])?quarter(?:ly)?\b(?!\s+(?:end|ended|date))", re.IGNORECASE)
-           for side, word in (("high", "(?:best|highest)"), ("low", "(?:worst|lowest)"))}
-
-# --- How long a fee waiver or expense limitation runs ("Through what date are the expense limits in place?"). ---
-WAIVER_TERM = re.compile(
-    r"^(?=[^?]*\b(?:waiv\w*|reimburs\w*|expense (?:limit\w*|caps?)|limitation agreement|expense limits?|"
-    r"cap\w* (?:the )?(?:fund(?:'s|’s)? )?expenses)\b)"
-    r"(?=\s*(?:how long|until when)\b|\s*when\b[^?]*\b(?:end|expire|terminate|lapse)\w*\b"
-    r"|[^?]*\b(?:through|until|till) (?:what|which) date\b)", re.IGNORECASE)
-
-# --- A fund's investment objective ("What is the investment objective?", "What does the Fund seek?"), not a
-# secondary one nor one before or after a change. ---
-OBJECTIVE = re.compile(r"^(?![^?]*\b(?:secondary|before|previous\w*|prior|old|former\w*|new|chang\w*|after|will)\b)"
-                       r"\s*(?:what|which)\s+(?:(?:is|are|was)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?"
-                       r"(?:investment\s+)?(?:objectives?|goals?)\b|(?:does|do)\s[^?]*\bseek\s*\??\s*$)", re.IGNORECASE)
-
-# --- When a share class or the fund began ("What is the Class R6 inception date?", "When did Class I shares
-# launch?"), not when a person started managing. ---
-INCEPTION = re.compile(
-    r"^(?![^?]*\b(?:manag\w*|co-manag\w*|joined|portfolio managers?|predecessor|return\w*)\b)"
-    r"(?=[^?]*\b(?:when|date|what day)\b)[^?]*\b(?:incept\w*|inception|commence\w*|launch\w*|start\w*|beg[ai]n\w*)\b",
-    re.IGNORECASE)
-
-# --- A yes/no question ("Does the fund hedge its currency exposure?"), not a choice between two
-# ("Is the fund diversified or non-diversified?") nor one asking how much as well. ---
-YES_NO = re.compile(r"^\s*(?:does|do|did|is|are|was|were|can|could|will|would|may|might|has|have|had|should|must)\b"
-                    r"(?![^?]*\b(?:or|how much|how many|what|which)\b)", re.IGNORECASE)
-
-# --- Since when a named manager has managed the fund ("Since when has Andrew Susser managed the fund?"). ---
-MANAGER_SINCE = re.compile(
-    r"^(?![^?]*\bpredecessor\b)(?=\s*(?:since when|how long|since what year|when did|(?:in )?what year did)\b)"
-    r"(?=[^?]*\b(?:manag\w*|co-manag\w*|pms?|portfolio managers?|on the fund|with the fund)\b)", re.IGNORECASE)
-
-# --- A question only a date or a percentage answers ("When did Class R6 shares incept?", "What is the
-# fund's 7-day yield?"), not "When may the Portfolio depart…?" (a condition answers) nor "What do the total
-# return calculations assume?". ---
-TYPED_ONLY = re.compile(
-    r"^\s*when\s+(?:did|was|were|is)\b(?![^?]*\b(?:might|may|can|could|would|should)\b)"
-    r"|^\s*(?:on\s+)?(?:what|which)\s+date\b"
-    r"|^\s*(?:what|which)\s+(?:is|was|are|were)\s+[^?]*\b(?:returns?|yields?|expense ratios?)\s*(?:for|of|in|over|\?|$)"
-    rf"|^(?![^?]*\b(?:when|date|(?:which|what) quarter)\b)[^?]*(?:{_QUARTER_OR_TURNOVER})", re.IGNORECASE)
-
-# --- The people who manage a fund asked for: "Who are the portfolio managers?", "Who manages the Fund?" ---
-ASKS_MANAGERS = re.compile(
-    r"^\s*(?:who|which (?:individuals|people|persons|portfolio managers|pms|managers))\b[^?]*\b(?:co-?)?(?:manag\w*|pms?)\b"
-    r"|^\s*(?:name|list|identify)\b[^?]*\b(?:portfolio managers?|pms?|managers)\b", re.IGNORECASE)
-NOT_MANAGERS = re.compile(r"\b(?:investment manager|advis[eo]r|sub-?advis[eo]r|firm|company|since|how long|title|role|"
-                          r"leav\w*|replac\w*|join\w*|retir\w*|no longer|responsib\w*|portion|primar\w*|sleeve|"
-                          r"segment|component|allocation|equity|fixed income|lead)\b", re.IGNORECASE)
 
 # --- Fee schedules: the asset level or the tier asked about. ---
 RATE_WORDS = re.compile(r"\b(rate|fee|fees|percent|percentage|charge|charged|pay|%)", re.IGNORECASE)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from qa.errors import QuestionError
 from qa.text import lexical
 from qa.text.numbers import YEAR, asset_amounts
+from qa.understanding import fund_asks as fa
 from qa.understanding import lexicon as lx
 from qa.understanding.share_classes import classes_named
 
@@ -205,13 +206,13 @@ def intents(text: str) -> Intents:
         bound_words=tuple(lx.ASKS_BOUND.findall(text)), compares=bool(lx.COMPARES.search(text)),
         respectively=bool(lx.RESPECTIVELY.search(text)), sums=bool(lx.SUM_WORDS.search(text)),
         from_to=bool(lx.FROM_TO.search(text)), several=bool(lx.ASKS_SEVERAL.search(text)),
-        typed_only=bool(lx.TYPED_ONLY.search(text)),
-        quarter=next((side for side, asked in lx.QUARTER.items() if asked.search(text)), ""),
-        waiver_term=bool(lx.WAIVER_TERM.search(text)),
-        objective=bool(lx.OBJECTIVE.search(text)),
-        inception=bool(lx.INCEPTION.search(text)),
-        yes_no=bool(lx.YES_NO.search(text)),
-        manager_since=bool(lx.MANAGER_SINCE.search(text)),
+        typed_only=bool(fa.TYPED_ONLY.search(text)),
+        quarter=next((side for side, asked in fa.QUARTER.items() if asked.search(text)), ""),
+        waiver_term=bool(fa.WAIVER_TERM.search(text)),
+        objective=bool(fa.OBJECTIVE.search(text)),
+        inception=bool(fa.INCEPTION.search(text)),
+        yes_no=bool(fa.YES_NO.search(text)),
+        manager_since=bool(fa.MANAGER_SINCE.search(text)),
         rate=bool(lx.RATE_WORDS.search(text)), asset_range=asked_range(text),
         extreme=_direction(lx.EXTREME.search(text), lx.EXTREME_LOW),
         whole_schedule=bool(lx.WHOLE_SCHEDULE.search(text)), asks_period=bool(lx.ASKS_PERIOD.search(text)),
@@ -249,7 +250,7 @@ def _asks_managers(text: str, found: Intents) -> bool:
     """Whether the question asks for every person managing the fund: not one person's fact, not
     a change ("Which PMs continue after the change?"), nor the managers of a firm it names."""
     names = set(proper_names(_FUND_NAME.sub(" ", lx.without_terms(text)))) - _NOT_NAMES
-    return bool(lx.ASKS_MANAGERS.search(text)) and not lx.NOT_MANAGERS.search(text) and not found.side \
+    return bool(fa.ASKS_MANAGERS.search(text)) and not fa.NOT_MANAGERS.search(text) and not found.side \
         and not names and not lx.asked_person(text)
 
 
