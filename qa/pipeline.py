@@ -29,6 +29,7 @@ from qa.reading import parts as parts_of
 from qa.reading.calibration import Calibrator
 from qa.reading.readers import default_readers as readers_for
 from qa.reading.readers.base import Candidate, ReadPassage, widened_chunk
+from qa.reading.ticker_classes import ticker_classes, with_classes
 from qa.settings import Settings
 from qa.text.views import squash
 from qa.understanding.questions import Question, analyse
@@ -76,6 +77,7 @@ class QA:
         self.calibrator = calibrator if calibrator is not None else Calibrator.for_settings(self.settings)
         self._lock = threading.RLock()
         self._classes: dict[str, list] = {}     # per filing, the share classes it names
+        self._tickers: dict[str, dict[str, str]] = {}     # per filing, its tickers' classes
 
     # -- construction -------------------------------------------------------
     @classmethod
@@ -158,8 +160,8 @@ class QA:
         """(question, passages, scored candidates best first): what ``ask`` decides from."""
         q = analyse(question, self.settings.max_question_chars)
         self._check_doc(doc_id)
-        searched = retrieval.searched_as(self.data, q.text, doc_id)
-        if searched != q.text:            # the filing's own fund named: read as "the Fund"
+        searched = retrieval.searched_as(self.data, with_classes(q.text, self._tickers_of(doc_id)), doc_id)
+        if searched != q.text:            # the filing's own fund named: read as "the Fund"; a ticker as its class
             q = dataclasses.replace(analyse(searched, self.settings.max_question_chars), asked=q.asked)
         with self._lock:
             hits = retrieval.search(self.data, q.text, self.settings,
@@ -282,6 +284,16 @@ class QA:
                       context=context, context_start=cs, context_end=ce, spans=derived.operands if derived else parts,
                       alternatives=spans[1:6], evidence=evidence, method=best.method, derivation=derived,
                       page=page_of(source, best.start))
+
+    def _tickers_of(self, doc_id: str | None) -> dict[str, str]:
+        """The filing's tickers with the classes they trade as (once per filing; none across filings)."""
+        if doc_id is None and len(self.data.ranges) == 1:
+            doc_id = next(iter(self.data.ranges))
+        if doc_id is None:
+            return {}
+        if doc_id not in self._tickers:
+            self._tickers[doc_id] = ticker_classes(self.data.sources[doc_id])
+        return self._tickers[doc_id]
 
     def _classes_of(self, doc_id: str) -> list:
         """The share classes a filing names (computed once per filing): a question naming

@@ -94,7 +94,7 @@ def test_question_focus():
 @pytest.mark.parametrize("question,kind,text", [
     ("freeman yrs experience", "duration", "freeman years experience"),
     ("whos the new advisor", "entity", "who is the new adviser"),
-    ("mgmt fee for class a?", "quantity", "management fee for class a?"),
+    ("mgmt fee for class a?", "percent", "management fee for class a?"),
     ("what yr was ClearBridge formed", "year", "what year was ClearBridge formed"),
 ])
 def test_shorthand_in_questions(question, kind, text):

@@ -72,7 +72,7 @@ class CoverReader:
         """Every ticker or file number of a filing with its line, scanned once per filing."""
         key = (doc_id, fact)
         if key not in self._found:
-            self._found[key] = (_tickers if fact == "ticker" else _file_numbers)(self.sources[doc_id])
+            self._found[key] = (tickers if fact == "ticker" else _file_numbers)(self.sources[doc_id])
         return self._found[key]
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
@@ -213,7 +213,8 @@ def _bounds(source: str, start: int) -> tuple[int, int]:
     return lo, hi if hi >= 0 else len(source)
 
 
-def _tickers(source: str) -> list[Fact]:
+def tickers(source: str) -> list[Fact]:
+    """Every ticker of a filing with its line and the class label printed beside it."""
     out: list[Fact] = []
     seen: set[tuple[int, int]] = set()
     for m in _TICKER.finditer(source):
