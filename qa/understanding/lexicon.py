@@ -123,7 +123,7 @@ def cover_fact(question: str) -> str:
 
 # --- The expected answer kind: the first rule that matches wins. ---
 QUARTER_OR_TURNOVER = (r"\b(?:best|worst|highest|lowest)\s+(?:calendar[- ])?quarter(?:ly)?\b(?!\s+(?:end|ended|date))|"
-                        r"\bportfolio turnover\b|\bturnover rate\b")
+                        r"\bportfolio turnover\b|\bturnover (?:rate|ratio)\b")
 KIND_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNORECASE), kind) for p, kind in (
     (rf"^(?![^?]*\b(?:when|date|(?:which|what) quarter)\b)[^?]*(?:{QUARTER_OR_TURNOVER})", "percent"),   # "Best quarter for Class I?"
     # a fee a fund's fee table states as a percentage: "Is there a maximum sales charge on Class I?"
@@ -142,7 +142,8 @@ KIND_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNOREC
      r"\b(?:is|was|are|were) the [\w\s'’-]{0,40}\bdate\s*\??\s*$", "date"),      # "What is the Class I inception date?"
     (r"\bwhat (percent|percentage)\b|\bwhat %|\bhow much (of a |of an )?(fee|rate|return|expense|percent)",
      "percent"),
-    (r"^(?!.*\$)(?!.*\bcosts?\b).*\b(returns?|yields?|expense ratios?)\b.*\?$", "percent"),   # a return is a percentage
+    (r"^(?!.*\$)(?!.*\bcosts?\b)(?!.*\b(?:calculations?|assum\w*|how)\b).*\b(returns?|yields?|expense ratios?)\b",
+     "percent"),   # a return is a percentage, asked with or without a question mark
     (r"\b(fee|rate|expense ratio|return|yield|expenses?|cost|charge)s?\b.*\?$", "quantity"),
     (r"\bhow much\b|\bwhat (is|was) the (amount|cost|value)\b|\bdollars?\b", "money"),
     (r"\bhow many\b", "number"),
@@ -214,7 +215,9 @@ TYPOS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNORECASE),
     (r"\bwen\b", "when"), (r"\bwhere's\b|\bwheres\b", "where is"), (r"\bhow's\b", "how is"),
     (r"\badvisor\b", "adviser"), (r"\badvisors\b", "advisers"), (r"\bmanger\b", "manager"),
     (r"\byrs\b", "years"), (r"\byr\b", "year"), (r"\bmgmt\b", "management"), (r"\bmgr\b", "manager"),
-    (r"\bamt\b", "amount"), (r"\binfo\b", "information"), (r"\bapprox\b", "approximately")))
+    (r"\bamt\b", "amount"), (r"\binfo\b", "information"), (r"\bapprox\b", "approximately"),
+    (r"\bqtr\b", "quarter"), (r"\bqtrs\b", "quarters"), (r"\binstl\b|\binst'l\b|\binstit\b", "institutional"),
+    (r"\bperf\b", "performance")))
 
 # --- What kind of words answer: an explanation, a cause, a manner, a movement. ---
 # an explanation or a definition, answered by the rest of a sentence rather than a noun phrase

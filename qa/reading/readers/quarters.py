@@ -9,7 +9,7 @@ lowest return for a quarter, in prose or in a small layout table —
     | Best Quarter: | Q1/2017: | 6.22% | Worst Quarter: | Q2/2017: | 3.62% |
 
 The question analysis says which one is asked (``Intents.quarter``: "high" or "low").  This
-reader takes, in the retrieved passages in their order, the first percentage printed after
+reader takes, in the retrieved passages in their order and then in the whole filing, the first percentage printed after
 the words for that side ("best", "highest" … "quarter") and before the other side's words,
 and answers with it as printed ("(4.95%)", "-37.02%").
 
@@ -52,16 +52,19 @@ class QuarterReader:
         side = question.intents.quarter
         if not side:
             return []
+        if not passages:
+            return []
         other = _SIDES["low" if side == "high" else "high"]
-        for rank, passage in enumerate(passages):
-            chunk = passage.chunk
-            source = self.sources[chunk.doc_id]
-            if _other_class(question, chunk.heading + " " + source[chunk.start:chunk.end]):
+        doc = passages[0].chunk.doc_id
+        source = self.sources[doc]
+        ranges = [(p.chunk.start, p.chunk.end, p.chunk.heading) for p in passages] + [(0, len(source), "")]
+        for rank, (lo, hi, heading) in enumerate(ranges):      # the retrieved passages, then the whole filing
+            if rank < len(passages) and _other_class(question, heading + " " + source[lo:hi]):
                 continue
-            found = _percentage(source, chunk.start, chunk.end, _LABELS[side], other)
+            found = _percentage(source, lo, hi, _LABELS[side], other)
             if found is not None:
-                return [Candidate(chunk.doc_id, *found, SCORE - 0.02 * min(rank, 10), rank, self.name,
-                                  {"quarter": side})]
+                score = SCORE - 0.02 * min(rank, 10) if rank < len(passages) else SCORE - 0.1
+                return [Candidate(doc, *found, score, min(rank, len(passages) - 1), self.name, {"quarter": side})]
         return []
 
 
