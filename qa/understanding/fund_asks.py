@@ -63,3 +63,8 @@ ASKS_MANAGERS = re.compile(
 NOT_MANAGERS = re.compile(r"\b(?:investment manager|advis[eo]r|sub-?advis[eo]r|firm|company|since|how long|title|role|"
                           r"leav\w*|replac\w*|join\w*|retir\w*|no longer|responsib\w*|portion|primar\w*|sleeve|"
                           r"segment|component|allocation|equity|fixed income|lead)\b", re.IGNORECASE)
+
+# --- An expense example's dollar cost ("1-year expense example for Class I?", "10-year cost on $10,000",
+# "How much would I pay after 3 years?"): a rate in the fee table does not answer it. ---
+DOLLARS = re.compile(r"\b(?:expense )?examples?\b|\bwould (?:i|you|an investor) pay\b|\bcosts? (?:on|of|after|over)\b|"
+                     r"\b\d+[- ]?(?:year|yr)s? cost\b|\$10,000\b", re.IGNORECASE)

@@ -64,6 +64,7 @@ class Intents:
     inception: bool = False        # when a share class or the fund began ("What is the Class R6 inception date?")
     yes_no: bool = False           # "Does the fund hedge…?": the sentence that says so answers
     manager_since: bool = False    # since when a named manager has managed the fund
+    dollars: bool = False          # an expense example's cost: only a dollar amount answers
     rate: bool = False             # a rate, fee or charge
     asset_range: tuple[float, float] | None = None   # the asset level of a fee schedule asked about
     extreme: str = ""              # the schedule's lowest/highest rate: "low"/"high"
@@ -213,6 +214,7 @@ def intents(text: str) -> Intents:
         inception=bool(fa.INCEPTION.search(text)),
         yes_no=bool(fa.YES_NO.search(text)),
         manager_since=bool(fa.MANAGER_SINCE.search(text)),
+        dollars=bool(fa.DOLLARS.search(text)),
         rate=bool(lx.RATE_WORDS.search(text)), asset_range=asked_range(text),
         extreme=_direction(lx.EXTREME.search(text), lx.EXTREME_LOW),
         whole_schedule=bool(lx.WHOLE_SCHEDULE.search(text)), asks_period=bool(lx.ASKS_PERIOD.search(text)),

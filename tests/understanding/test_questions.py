@@ -108,3 +108,18 @@ def test_a_trade_term_is_no_name():
 ])
 def test_fund_facts_ask_for_their_kind(question, kind):
     assert analyse(question, 500).kind == kind
+
+
+@pytest.mark.parametrize("question,dollars", [
+    ("What's the 1-year expense example for Mid Cap Focused institutional shares?", True),
+    ("Core Bond 10-year cost on $10,000", True),
+    ("How much would I pay in the first year in Class C?", True),
+    ("What is the expense ratio?", False),
+])
+def test_an_expense_example_asks_for_dollars(question, dollars):
+    assert analyse(question, 500).intents.dollars is dollars
+
+
+def test_shorthand_for_quarter_and_institutional():
+    assert analyse("Value Line Mid Cap Focused worst qtr", 500).intents.quarter == "low"
+    assert "institutional" in analyse("Instl class return since inception", 500).text

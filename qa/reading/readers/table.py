@@ -314,7 +314,8 @@ class TableReader(RowQuestions, TableContext):
         cut = 0 if parts else marker_cut(text)
         if cut:                                          # "–0.05%(1)": the amount without its marker
             cand, text = dataclasses.replace(cand, end=cand.end - cut), text[:-cut]
-        if not kinds.agrees(question.kind, text) or other_class(question, chunks[0]):
+        if not kinds.agrees(question.kind, text) or other_class(question, chunks[0]) or \
+                (question.intents.dollars and text.rstrip(")* ").endswith("%")):    # an example's cost is no rate
             return None                                  # "Who…?" is not "2.15%"
         return cand if self._asked_for(question, chunks[0], text) else None
 
