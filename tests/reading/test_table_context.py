@@ -30,3 +30,10 @@ def test_of_one_label_on_two_rows_after_takes_the_later_and_before_the_earlier()
     assert side_of_repeated(before, cells, row, TOTAL) == [(3, "40.73%")]
     assert side_of_repeated(analyse("What are Select Class expenses?", 500), cells, row, TOTAL) == cells
     assert side_of_repeated(after, cells, row, "Return After Taxes") == cells
+
+
+def test_the_one_row_printing_the_code_the_question_writes():
+    from qa.reading.readers.table_context import coded_row
+    rows = ["Acquired Fund Fees and Expenses", "Distribution and Shareholder Servicing (12b-1) Fees", "Management Fees"]
+    assert coded_row("What are the 12b-1 fees for Class C?", rows) == ([1], 0.95)
+    assert coded_row("What are the management fees?", rows) is None

@@ -28,7 +28,17 @@ from collections import defaultdict
 from qa.indexing.build import IndexData
 from qa.indexing.records import table_key
 from qa.reading.readers.base import Candidate, ReadPassage, cell_value
-from qa.reading.readers.table_context import TableContext, group_of, labels_of, marker_cut, other_class, qualifier_labels, side_of_repeated, spells
+from qa.reading.readers.table_context import (
+    TableContext,
+    coded_row,
+    group_of,
+    labels_of,
+    marker_cut,
+    other_class,
+    qualifier_labels,
+    side_of_repeated,
+    spells,
+)
 from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_year, pick
 from qa.text import lexical
 from qa.understanding import kinds
@@ -121,7 +131,7 @@ class TableReader(RowQuestions, TableContext):
         row_scores = label_scores(question.label_text, rows)
         if len(rows) == 1 and rows[0] and row_scores[0] < MIN_LABEL:
             return None          # the table's only row label, which the question does not name
-        row = pick(row_scores, rows)
+        row = pick(row_scores, rows) or coded_row(question.text, rows)
         if row is None:
             chunk_ids, row = self._group_row(question, key, chunk_ids)
             meta = {i: self.data.chunks[i].meta for i in chunk_ids}

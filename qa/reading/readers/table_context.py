@@ -194,3 +194,17 @@ def marker_cut(text: str) -> int:
     if found is None or found.start() == 0 or not kinds.is_amount(text[:found.start()]):
         return 0
     return len(text) - found.start()
+
+
+_CODE = re.compile(r"\b\d+[a-z]-\d+\b", re.IGNORECASE)       # "12b-1"
+
+
+def coded_row(question: str, rows: list[str]) -> tuple[list[int], float] | None:
+    """The one row label printing a code the question writes ("12b-1" of "What are the 12b-1 fees
+    for Class C?" among "Distribution and Shareholder Servicing (12b-1) Fees" and other fee rows
+    the question's words name as well), as ``pick`` gives a named label; None otherwise."""
+    codes = {c.lower() for c in _CODE.findall(question)}
+    if not codes:
+        return None
+    holding = [i for i, row in enumerate(rows) if codes & {c.lower() for c in _CODE.findall(row)}]
+    return ([holding[0]], 0.95) if len(holding) == 1 else None
