@@ -65,6 +65,6 @@ NOT_MANAGERS = re.compile(r"\b(?:investment manager|advis[eo]r|sub-?advis[eo]r|f
                           r"segment|component|allocation|equity|fixed income|lead)\b", re.IGNORECASE)
 
 # --- An expense example's dollar cost ("1-year expense example for Class I?", "10-year cost on $10,000",
-# "How much would I pay after 3 years?"): a rate in the fee table does not answer it. ---
-DOLLARS = re.compile(r"\b(?:expense )?examples?\b|\bwould (?:i|you|an investor) pay\b|\bcosts? (?:on|of|after|over)\b|"
+# "How much would I pay after 3 years?"; not "cost of revenue"): a rate in the fee table does not answer it. ---
+DOLLARS = re.compile(r"\b(?:expense )?examples?\b|\bwould (?:i|you|an investor) pay\b|\bcosts? (?:on|after|over)\b|"
                      r"\b\d+[- ]?(?:year|yr)s? cost\b|\$10,000\b", re.IGNORECASE)

@@ -123,3 +123,7 @@ def test_an_expense_example_asks_for_dollars(question, dollars):
 def test_shorthand_for_quarter_and_institutional():
     assert analyse("Value Line Mid Cap Focused worst qtr", 500).intents.quarter == "low"
     assert "institutional" in analyse("Instl class return since inception", 500).text
+
+
+def test_cost_of_revenue_is_no_expense_example():
+    assert not analyse("What is cost of revenue as a percentage of revenue in 2018?", 500).intents.dollars
