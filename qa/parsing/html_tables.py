@@ -175,12 +175,29 @@ def _pieces(body: list[list[str]], a: int, b: int) -> bool:
     return bool(both) and all(is_value(r[a] + r[b]) and not is_value(r[a]) for r in both)
 
 
+def _continued_labels(body: list[list[str]]) -> None:
+    """A data row that leaves the first label column empty under a row with both label columns
+    filled continues that row's label: "Class C | Sold | $255" over " | Held | $155" makes the
+    second row "Class C Held" (a label indented into the second column is left to move)."""
+    def words(text: str) -> bool:
+        return bool(text) and not is_value(text)
+    above = ""
+    for row in body:
+        if len(row) < 3:
+            continue
+        if row[0]:
+            above = row[0] if words(row[1]) else ""
+        elif above and words(row[1]) and any(v and is_value(v) for v in row[2:]):
+            row[0], row[1] = f"{above} {row[1]}", ""
+
+
 def tidy(grid: list[list[Cell | None]], n_head: int | None = None) -> tuple[list[list[str]], list[list[str]]]:
     """Header rows and body rows of a grid, fragments joined and spacer columns dropped."""
     n_head = header_rows(grid) if n_head is None else n_head
     head = [[_header_text(c) for c in row] for row in grid[:n_head]]
     body = [merge_fragments([_own(c) for c in row], [bool(c and c.sup_only) for c in row], 0)
             for row in grid[n_head:]]
+    _continued_labels(body)
     for row in body:                                   # a label indented into the second column
         if len(row) > 1 and not row[0] and row[1] and not is_value(row[1]):
             row[0], row[1] = row[1], ""

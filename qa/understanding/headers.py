@@ -315,7 +315,8 @@ def _drop_nested(labels: list[str], scores: list[float], named: list[set[str]]) 
                 continue
             inside = re.search(rf"(?<![0-9a-z]){re.escape(a)}(?![0-9a-z])", b) or \
                 (len(words[i]) >= 3 and words[i] < words[j])       # "Fee Waiver and Expense Reimbursement"
-            beyond = scores[j] >= SUBSUMED_BY and len(named[j] - words[i]) >= 2     # in "... After Fee Waiver/Expense ..."
+            extra = named[j] - words[i]             # "After Fee Waiver/Expense …"; "Held" of "Class C Held"
+            beyond = scores[j] >= SUBSUMED_BY and (len(extra) >= 2 or bool(extra) and words[j] - words[i] <= named[j])
             if inside and (scores[j] >= 0.95 or beyond):
                 out[i] = min(out[i], 0.5)
     return out

@@ -33,6 +33,9 @@ TERMS: tuple[tuple[str, str], ...] = (
     (r"\bworst quarter\b|\blowest quarter(?:ly)? return\b|\bworst quarterly return\b", "worst quarter lowest quarterly return"),
     (r"\bsince[- ]inception\b|\blife of (?:the )?(?:fund|class)\b", "since inception life of"),
     (r"\bpre-?tax\b|\bbefore taxes\b", "return before taxes"),
+    # an expense example's share status: "if you kept the shares" is its "Held" row
+    (r"\b(?:kept|keep|hold|did not (?:sell|redeem)|do not (?:sell|redeem)|didn't (?:sell|redeem)|don't (?:sell|redeem)|"
+     r"without (?:selling|redeeming))\b", "held"),
 )
 _COMPILED = tuple((re.compile(p, re.IGNORECASE), printed) for p, printed in TERMS)
 

@@ -125,3 +125,15 @@ def test_a_grid_of_sentences_reads_as_prose():
     text = html_to_text(html)
     assert "|" not in text
     assert "Jane Roe, CFA, Portfolio Manager, has managed the Fund since 2013." in text.split("\n\n")
+
+
+EXAMPLE = ("<table><tr><td>Class</td><td>Share Status</td><td>1 Year</td><td>3 Years</td></tr>"
+           "<tr><td>Class A</td><td>Sold or Held</td><td>$624</td><td>$825</td></tr>"
+           "<tr><td>Class C</td><td>Sold</td><td>$255</td><td>$527</td></tr>"
+           "<tr><td>&#160;</td><td>Held</td><td>$155</td><td>$527</td></tr></table>")
+
+
+def test_a_row_under_a_two_label_row_continues_its_label():
+    rows = _cells(html_to_text(EXAMPLE))
+    assert ["Class C", "Sold", "$255", "$527"] in rows
+    assert ["Class C Held", "$155", "$527"] in rows              # (its empty status cell is no cell)

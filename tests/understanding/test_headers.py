@@ -50,3 +50,11 @@ def test_a_label_named_by_few_of_its_words_does_not_win_a_tie():
 def test_the_one_of_12b_1_names_no_one_year_column():
     assert label_scores("What 12b-1 fee do Investor Shares pay?", ["1 Year", "3 Years", "5 Years"]) == [0.0, 0.0, 0.0]
     assert label_scores("12b1 fee for A shares?", ["12b-1 Fees", "Management Fee"])[0] >= 0.9
+
+
+def test_a_longer_label_named_by_all_its_further_words_wins():
+    labels = ["Class A", "Class C", "Class C Held"]
+    q = analyse("What would Class C cost after 1 year if you kept the shares?", 500)
+    assert pick(label_scores(q.label_text, labels), labels)[0] == [2]
+    q = analyse("What would you pay after 3 years on Class C shares if you redeemed?", 500)
+    assert pick(label_scores(q.label_text, labels), labels)[0] == [1]
