@@ -37,3 +37,11 @@ def test_the_one_row_printing_the_code_the_question_writes():
     rows = ["Acquired Fund Fees and Expenses", "Distribution and Shareholder Servicing (12b-1) Fees", "Management Fees"]
     assert coded_row("What are the 12b-1 fees for Class C?", rows) == ([1], 0.95)
     assert coded_row("What are the management fees?", rows) is None
+
+
+def test_the_one_row_printing_the_acronyms_the_question_writes():
+    from qa.reading.readers.table_context import coded_row
+    rows = ["MSCI ACWI Index (reflects no deduction for fees or expenses)",
+            "Return After Taxes on Distributions and Sale of Fund Shares", "Return Before Taxes"]
+    assert coded_row("MSCI ACWI 1 year return in the Fund's table", rows) == ([0], 0.95)
+    assert coded_row("What was the 1 year return after taxes?", rows) is None

@@ -197,14 +197,18 @@ def marker_cut(text: str) -> int:
 
 
 _CODE = re.compile(r"\b\d+[a-z]-\d+\b", re.IGNORECASE)       # "12b-1"
+_ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Z&]{2,}(?![\w&])")    # "MSCI", "ACWI", "S&P"
 
 
 def coded_row(question: str, rows: list[str]) -> tuple[list[int], float] | None:
-    """The one row label printing a code the question writes ("12b-1" of "What are the 12b-1 fees
-    for Class C?" among "Distribution and Shareholder Servicing (12b-1) Fees" and other fee rows
-    the question's words name as well), as ``pick`` gives a named label; None otherwise."""
-    codes = {c.lower() for c in _CODE.findall(question)}
+    """The one row label printing a code or an acronym the question writes ("12b-1" of "What
+    are the 12b-1 fees for Class C?" among "Distribution and Shareholder Servicing (12b-1) Fees"
+    and other fee rows the question's words name as well; "MSCI ACWI" of an index row), as
+    ``pick`` gives a named label; None otherwise."""
+    codes = {c.lower() for c in _CODE.findall(question)} | set(_ACRONYM.findall(question))
     if not codes:
         return None
-    holding = [i for i, row in enumerate(rows) if codes & {c.lower() for c in _CODE.findall(row)}]
+    held = [codes & ({c.lower() for c in _CODE.findall(row)} | set(_ACRONYM.findall(row))) for row in rows]
+    best = max((len(h) for h in held), default=0)
+    holding = [i for i, h in enumerate(held) if h and len(h) == best]
     return ([holding[0]], 0.95) if len(holding) == 1 else None
