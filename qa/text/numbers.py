@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 YEAR = re.compile(r"\b(19|20)\d\d\b")     # a year as tables and questions print it: 1900-2099
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # stand-ins a table prints for "no amount"
 NONE_WORDS = frozenset({"none", "n/a", "na", "\u2014", "\u2013", "-", "--", "nil"})
 _PRINTED = re.compile(r"^[(\-\u2013\u2014]?\s*[$\u20ac\u00a3]?\s*\(?\d[\d,]*(?:\.\d+)?\)?\s*%?\)?$")

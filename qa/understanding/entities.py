@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from qa.runtime import models
+from qa.text.numbers import MONTH
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = MONTH
 PATTERNS = {
     "date": re.compile(rf"\b{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\b|\b{_MONTH}\s*,?\s+\d{{4}}\b|"
                        r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"),

@@ -37,10 +37,12 @@ INCEPTION = re.compile(
     r"(?=[^?]*\b(?:when|date|what day)\b)[^?]*\b(?:incept\w*|inception|commence\w*|launch\w*|start\w*|beg[ai]n\w*)\b",
     re.IGNORECASE)
 
-# --- A yes/no question ("Does the fund hedge its currency exposure?"), not a choice between two
-# ("Is the fund diversified or non-diversified?") nor one asking how much as well. ---
-YES_NO = re.compile(r"^\s*(?:does|do|did|is|are|was|were|can|could|will|would|may|might|has|have|had|should|must)\b"
-                    r"(?![^?]*\b(?:or|how much|how many|what|which)\b)", re.IGNORECASE)
+# --- A question that opens with its verb ("Does…", "Is…", "Can…"): it asks whether, not for a list's
+# items; a yes/no question proper when it is not a choice between two ("Is the fund diversified or
+# non-diversified?") nor one asking how much as well. ---
+_OPENS_WITH_VERB = r"^\s*(?:does|do|did|is|are|was|were|can|could|will|would|may|might|has|have|had|should|must)\b"
+ASKS_WHETHER = re.compile(_OPENS_WITH_VERB, re.IGNORECASE)
+YES_NO = re.compile(_OPENS_WITH_VERB + r"(?![^?]*\b(?:or|how much|how many|what|which)\b)", re.IGNORECASE)
 
 # --- Since when a named manager has managed the fund ("Since when has Andrew Susser managed the fund?"). ---
 MANAGER_SINCE = re.compile(

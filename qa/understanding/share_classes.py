@@ -46,6 +46,12 @@ def same_class(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(letter) == 1 and word.isalpha() and word.startswith(letter)
 
 
+def other_class_named(asked: Sequence[frozenset[str]], named: Sequence[frozenset[str]]) -> bool:
+    """Whether a text naming the classes ``named`` is about other classes than the ``asked`` ones:
+    it names some, none of them asked (a text naming no class may be about any)."""
+    return bool(asked) and bool(named) and not any(same_class(a, n) for a in asked for n in named)
+
+
 def unknown_class(asked: Sequence[frozenset[str]], held: Sequence[frozenset[str]]) -> bool:
     """Whether a question naming the share classes ``asked`` (``Question.classes``) names one
     that is none of ``held``, the classes its filing names (:func:`filing_classes`): "the 12b-1

@@ -1,10 +1,8 @@
 """A share class's inception date (qa.reading.readers.inception); no models."""
 from __future__ import annotations
 
-from qa.indexing.records import Chunk
-from qa.reading.readers.base import ReadPassage
 from qa.reading.readers.inception import InceptionReader
-from qa.understanding.questions import analyse
+from tests.reading.whole import answer_of
 
 SINCE = ("|  | 1 year | 10 years | Since Inception 11/1/2015(1) |\n|---|---|---|---|\n"
          "| Investor Class |  |  |  |\n| Return before taxes | 14.24% | 10.40% |  |\n"
@@ -17,10 +15,7 @@ PROSE = ("Class A shares of the Fund commenced operations on June 12, 2018. Clas
 
 
 def _answer(source: str, question: str) -> str | None:
-    chunk = Chunk(doc_id="d", start=0, end=len(source), text=source, heading="", kind="prose")
-    passage = ReadPassage(chunk=chunk, view=None, rank=0, hit=None)     # the reader reads the whole filing
-    found = InceptionReader({"d": source}).read(analyse(question, 500), [passage])
-    return source[found[0].start:found[0].end] if found else None
+    return answer_of(InceptionReader({"d": source}), source, question)
 
 
 def test_a_since_inception_label_dates_the_one_class_with_values_under_it():

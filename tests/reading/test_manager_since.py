@@ -1,10 +1,8 @@
 """Since when a named manager has managed the fund (qa.reading.readers.manager_since); no models."""
 from __future__ import annotations
 
-from qa.indexing.records import Chunk
-from qa.reading.readers.base import ReadPassage
 from qa.reading.readers.manager_since import ManagerSinceReader, person_names
-from qa.understanding.questions import analyse
+from tests.reading.whole import answer_of
 
 TABLE = ("| Subadvisor | Portfolio Manager | Service Date |\n|---|---|---|\n"
          "| Example Shields LLC | Andrew Example, Executive Managing Director | Since 2012 |\n"
@@ -15,10 +13,7 @@ PROSE = "Ms. Rosenberg has been a portfolio manager with the Adviser since 2009 
 
 
 def _answer(source: str, question: str) -> str | None:
-    chunk = Chunk(doc_id="d", start=0, end=len(source), text=source, heading="", kind="prose")
-    passage = ReadPassage(chunk=chunk, view=None, rank=0, hit=None)     # the reader reads the whole filing
-    found = ManagerSinceReader({"d": source}).read(analyse(question, 500), [passage])
-    return source[found[0].start:found[0].end] if found else None
+    return answer_of(ManagerSinceReader({"d": source}), source, question)
 
 
 def test_a_table_row_and_a_labelled_record():

@@ -3,17 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from qa.indexing.records import Chunk
-from qa.reading.readers.base import ReadPassage
 from qa.reading.readers.objective import ObjectiveReader
-from qa.understanding.questions import analyse
+from tests.reading.whole import answer_of
 
 
 def _answer(source: str, question: str) -> str | None:
-    chunk = Chunk(doc_id="d", start=0, end=len(source), text=source, heading="", kind="prose")
-    passage = ReadPassage(chunk=chunk, view=None, rank=0, hit=None)     # the reader reads only the chunk
-    found = ObjectiveReader({"d": source}).read(analyse(question, 500), [passage])
-    return source[found[0].start:found[0].end] if found else None
+    return answer_of(ObjectiveReader({"d": source}), source, question)
 
 
 @pytest.mark.parametrize("statement,objective", [

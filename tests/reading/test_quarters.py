@@ -1,10 +1,8 @@
 """The best and worst quarterly return (qa.reading.readers.quarters); no models."""
 from __future__ import annotations
 
-from qa.indexing.records import Chunk
-from qa.reading.readers.base import ReadPassage
 from qa.reading.readers.quarters import QuarterReader
-from qa.understanding.questions import analyse
+from tests.reading.whole import answer_of
 
 PROSE = ("During the period shown, the highest return for a quarter was 34.58% for the quarter ended December 31, "
          "2020, and the lowest return was -37.02% for the quarter ended March 31, 2020.")
@@ -12,10 +10,7 @@ TABLE = "| Best Quarter: | Q1/2017: | 6.22% | Worst Quarter: | Q2/2017: | (3.62%
 
 
 def _answer(source: str, question: str) -> str | None:
-    chunk = Chunk(doc_id="d", start=0, end=len(source), text=source, heading="Performance", kind="prose")
-    passage = ReadPassage(chunk=chunk, view=None, rank=0, hit=None)     # the reader reads only the chunk
-    found = QuarterReader({"d": source}).read(analyse(question, 500), [passage])
-    return source[found[0].start:found[0].end] if found else None
+    return answer_of(QuarterReader({"d": source}), source, question)
 
 
 def test_the_side_asked_in_prose_and_in_a_layout_table():

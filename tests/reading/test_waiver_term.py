@@ -1,10 +1,8 @@
 """The date a fee waiver runs to (qa.reading.readers.waiver_term); no models."""
 from __future__ import annotations
 
-from qa.indexing.records import Chunk
-from qa.reading.readers.base import ReadPassage
 from qa.reading.readers.waiver_term import WaiverTermReader
-from qa.understanding.questions import analyse
+from tests.reading.whole import answer_of
 
 CAPS = ("The adviser has contractually agreed to waive fees so that such expenses do not exceed 1.49% for Class A "
         "Shares and 1.19% for Class R6 Shares through May 19, 2026. Prior to May 19, 2026, only the Board may end it.")
@@ -13,10 +11,7 @@ RENEWS = ("New York Life Investments has agreed to waive fees so that expenses d
 
 
 def _answer(source: str, question: str) -> str | None:
-    chunk = Chunk(doc_id="d", start=0, end=len(source), text=source, heading="Fees", kind="prose")
-    passage = ReadPassage(chunk=chunk, view=None, rank=0, hit=None)     # the reader reads only the chunk
-    found = WaiverTermReader({"d": source}).read(analyse(question, 500), [passage])
-    return source[found[0].start:found[0].end] if found else None
+    return answer_of(WaiverTermReader({"d": source}), source, question)
 
 
 def test_the_date_a_waiver_runs_to():

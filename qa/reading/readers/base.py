@@ -66,6 +66,14 @@ class Candidate:
         return "; ".join(squash(source[s:e]) for s, e in self.parts) or squash(source[self.start:self.end])
 
 
+def retrieved_then_filing(passages: list[ReadPassage], source: str, score: float) -> list[tuple[int, int, int, float]]:
+    """Where a reader that may read the whole filing looks, in order: each retrieved passage's
+    source range, with its passage index and ``score`` less 0.02 a rank, then the whole filing
+    (at ``score`` less 0.1, ascribed to the last passage)."""
+    out = [(p.chunk.start, p.chunk.end, rank, score - 0.02 * min(rank, 10)) for rank, p in enumerate(passages)]
+    return out + [(0, len(source), len(passages) - 1, score - 0.1)] if passages else out
+
+
 def cell_value(chunks: list[Chunk], sources: dict[str, str], index: int) -> str:
     """The printed value of cell chunk ``index``, read from its own offsets (not its rendered text)."""
     chunk = chunks[index]

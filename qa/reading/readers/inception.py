@@ -23,12 +23,12 @@ from __future__ import annotations
 import re
 
 from qa.reading.readers.base import Candidate, ReadPassage
+from qa.text.numbers import MONTH
 from qa.understanding.questions import Question
 from qa.understanding.share_classes import classes_named, same_class
 
 SCORE = 0.9
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_DATE = rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}})"
+_DATE = rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{MONTH}\s+\d{{1,2}},\s+\d{{4}})"
 _BEGAN = r"(?:commenced operations|began operations|inception date|inception|incepted|launched|was first offered)"
 _PROSE = re.compile(rf"(?P<who>[^.|\n]{{0,80}}?)\b{_BEGAN}\b(?:\s+(?:on|date|of|:))*[:\s]*(?P<date>{_DATE})", re.IGNORECASE)
 _NO_VALUE = {"", "—", "–", "-", "n/a", "na", "none"}

@@ -11,17 +11,13 @@ it alone exceeds the chunk size), and nested lists.
 """
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from qa.indexing.records import ListSpan, lists_of
 from qa.reading.readers.base import Candidate, ReadPassage
 from qa.text import lexical
+from qa.understanding.fund_asks import ASKS_WHETHER
 from qa.understanding.questions import Question
-
-_YES_NO = re.compile(r"^\s*(?:does|do|did|is|are|was|were|can|could|will|would|may|might|has|have|had|should|must)\b",
-                     re.IGNORECASE)
 
 
 class ListReader:
@@ -35,7 +31,7 @@ class ListReader:
     structural = True      # reads every retrieved passage, not only the top read_k
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
-        if question.kind not in ("list", "other") or not question.terms or _YES_NO.match(question.text):
+        if question.kind not in ("list", "other") or not question.terms or ASKS_WHETHER.match(question.text):
             return []                     # "Does the fund hedge…?" asks whether, not for list items
         out = []
         for p_idx, passage in enumerate(passages):

@@ -24,12 +24,12 @@ from __future__ import annotations
 import re
 
 from qa.reading.readers.base import Candidate, ReadPassage
+from qa.text.numbers import MONTH
 from qa.understanding.questions import Question
 
 SCORE = 0.9
 _RECORD = 250         # characters after a name where its labelled "since" may be
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_SINCE = re.compile(rf"\b[Ss]ince\s+(?P<date>(?:(?:its |the Fund[’']s )?inception (?:in )?)?(?:{_MONTH}\s+)?\d{{4}}\b"
+_SINCE = re.compile(rf"\b[Ss]ince\s+(?P<date>(?:(?:its |the Fund[’']s )?inception (?:in )?)?(?:{MONTH}\s+)?\d{{4}}\b"
                     r"|\d{1,2}/\d{2,4}\b)")
 _NAME = re.compile(r"\b(?:[A-Z][\w’'é-]+\s+(?:[A-Z]\.\s+)*)+(?P<surname>[A-Z][\w’'é-]+)(?:,?\s+Jr\.)?"
                    r"|\bhas\s+(?P<alone>[A-Z][\w’'é-]+)\s+been\b")
@@ -74,10 +74,10 @@ class ManagerSinceReader:
         adviser = bool(_ADVISER.search(question.text))
         if len(names) > 1 and re.search(names[0], source):
             names = names[:1]                 # the full name is printed: its surname may be another's
-        for pattern in names:                 # the full name, else the surname; in the sentence, then a record
-            for near in (True, False):
+        for pattern in names:                 # the full name, else the surname; in a table row, then a record
+            for since_of in (lambda at: _in_row(source, at, adviser), lambda at: _labelled_since(source, at)):
                 for at in re.finditer(pattern, source):
-                    found = _since_after(source, at.end(), adviser, near)
+                    found = since_of(at.end())
                     if found is not None:
                         return [Candidate(doc, *_as_printed(source, found, question), SCORE, 0, self.name,
                                           {"person": at.group(0)})]
@@ -85,8 +85,8 @@ class ManagerSinceReader:
 
 
 def _as_printed(source: str, found: re.Match, question: Question) -> tuple[int, int]:
-    """"Since 2012" as a table or a record prints it, the date alone from a sentence ("…the Fund
-    since 2012") or for "what year…?"."""
+    """"Since 2012" as a table or a record prints it (a capital, or after "|" or ":"); the date
+    alone after a lower-case "since" ("(since 08/25)") or for "what year…?"."""
     before = source[max(0, found.start() - 3):found.start()]
     label = found.group(0)[0] == "S" or before.rstrip(" ").endswith(("|", ":"))
     if label and not _YEAR_ONLY.search(question.text):
@@ -94,20 +94,22 @@ def _as_printed(source: str, found: re.Match, question: Question) -> tuple[int, 
     return found.start("date"), found.end()
 
 
-def _since_after(source: str, at: int, adviser: bool, near: bool) -> re.Match | None:
-    """The "since" of the record whose name ends at ``at``: in its table row, else (not ``near``)
-    a labelled one ("Length of Service: Since July 2023") within a few lines.  A "since" in a
-    sentence is left to the span reader, which reads which of several the question means."""
-    line_start = source.rfind("\n", 0, at) + 1
-    if source.startswith("|", line_start):
-        end = source.find("\n", at)
-        end = len(source) if end == -1 else end
-    elif near:
-        return None                           # a sentence's "since": the span reader reads those
-    else:
-        labelled = _LABELLED.search(source, at, at + _RECORD)
-        return _SINCE.match(source, labelled.end() - len(labelled.group("since"))) if labelled else None
-    found = list(_SINCE.finditer(source, at, end))
+def _labelled_since(source: str, at: int) -> re.Match | None:
+    """A labelled "since" ("Length of Service: Since July 2023") within a few lines after a name
+    ending at ``at`` that is not in a table row.  A "since" in a sentence is left to the span
+    reader, which reads which of several the question means."""
+    if source.startswith("|", source.rfind("\n", 0, at) + 1):
+        return None
+    labelled = _LABELLED.search(source, at, at + _RECORD)
+    return _SINCE.match(source, labelled.end() - len(labelled.group("since"))) if labelled else None
+
+
+def _in_row(source: str, at: int, adviser: bool) -> re.Match | None:
+    """The "since" of the table row in which a name ends at ``at``; of two, the fund's."""
+    if not source.startswith("|", source.rfind("\n", 0, at) + 1):
+        return None
+    end = source.find("\n", at)
+    found = list(_SINCE.finditer(source, at, len(source) if end == -1 else end))
     if len(found) > 1 and not adviser:      # "…with the Adviser since 2009 and … the Fund's … since 2012"
         of_fund = [m for m in found if _FUND_NEAR.search(source, max(at, m.start() - 60), m.start())
                    and not _ADVISER.search(source, max(at, m.start() - 40), m.start())]

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 
-from qa.reading.readers.base import Candidate, ReadPassage
+from qa.reading.readers.base import Candidate, ReadPassage, retrieved_then_filing
 from qa.understanding.questions import Question
-from qa.understanding.share_classes import classes_named, same_class
+from qa.understanding.share_classes import classes_named, other_class_named
 
 SCORE = 0.92
 _SIDES = {"high": r"(?:best|highest|largest)", "low": r"(?:worst|lowest|smallest)"}
@@ -57,14 +57,13 @@ class QuarterReader:
         other = _SIDES["low" if side == "high" else "high"]
         doc = passages[0].chunk.doc_id
         source = self.sources[doc]
-        ranges = [(p.chunk.start, p.chunk.end, p.chunk.heading) for p in passages] + [(0, len(source), "")]
-        for rank, (lo, hi, heading) in enumerate(ranges):      # the retrieved passages, then the whole filing
-            if rank < len(passages) and _other_class(question, heading + " " + source[lo:hi]):
+        for k, (lo, hi, p_idx, score) in enumerate(retrieved_then_filing(passages, source, SCORE)):
+            if k < len(passages) and other_class_named(question.classes,
+                                                       classes_named(passages[k].chunk.heading + " " + source[lo:hi])):
                 continue
             found = _percentage(source, lo, hi, _LABELS[side], other)
             if found is not None:
-                score = SCORE - 0.02 * min(rank, 10) if rank < len(passages) else SCORE - 0.1
-                return [Candidate(doc, *found, score, min(rank, len(passages) - 1), self.name, {"quarter": side})]
+                return [Candidate(doc, *found, score, p_idx, self.name, {"quarter": side})]
         return []
 
 
@@ -81,11 +80,3 @@ def _percentage(source: str, lo: int, hi: int, label: re.Pattern, other: str) ->
             end -= 1
         return start, end
     return None
-
-
-def _other_class(question: Question, text: str) -> bool:
-    """Whether ``text`` names share classes, none of them one the question names."""
-    if not question.classes:
-        return False
-    own = classes_named(text)
-    return bool(own) and not any(same_class(a, o) for a in question.classes for o in own)

@@ -21,7 +21,7 @@ from qa.understanding.headers import contrary, label_tokens, normalise
 from qa.understanding.lexicon import ASKING_WORDS
 from qa.understanding.questions import NAME as _NAME
 from qa.understanding.questions import Question
-from qa.understanding.share_classes import classes_named, same_class
+from qa.understanding.share_classes import classes_named, other_class_named
 
 _LEAD_IN = 300          # characters before a table that count as its caption
 _COVER = 300            # characters at the top of a filing that name what it is about
@@ -49,12 +49,10 @@ def other_class(question: Question, chunk) -> bool:
     under "Institutional Class Shares" (a filing gives after-tax returns for one class only).  A
     cell whose labels name no class may be any class's; its table's title is not read (a
     caption "Annual Returns, Class I Shares" often sits over every class's table)."""
-    asked = question.classes
-    if not asked or chunk.kind != "cell":
+    if not question.classes or chunk.kind != "cell":
         return False
     text = chunk.text[len(chunk.meta.title):] if chunk.text.startswith(chunk.meta.title) else chunk.text
-    own = classes_named(text.rpartition(": ")[0])
-    return bool(own) and not any(same_class(a, o) for a in asked for o in own)
+    return other_class_named(question.classes, classes_named(text.rpartition(": ")[0]))
 
 
 _CONTRARY = (("before", "after"), ("gross", "net"), ("initial", "subsequent"), ("minimum", "maximum"))

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 
-from qa.reading.readers.base import Candidate, ReadPassage
+from qa.reading.readers.base import Candidate, ReadPassage, retrieved_then_filing
+from qa.text.numbers import MONTH
 from qa.understanding.questions import Question
 
 SCORE = 0.9
 _CONTEXT = 600        # characters before the date where the waiver's words may be
 _AFTER = 300          # or after it ("Until September 5, 2027, the Adviser … agreed to waive…")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_TERM = re.compile(rf"\b(?P<prep>through|until|till)\s+(?:at least\s+)?(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}})",
+_TERM = re.compile(rf"\b(?P<prep>through|until|till)\s+(?:at least\s+)?(?P<date>{MONTH}\s+\d{{1,2}},\s+\d{{4}})",
                    re.IGNORECASE)
 _WAIVER = re.compile(r"\b(?:waive\w*|reimburse\w*|expense limitation|expense cap|limit\w* (?:the )?(?:total )?"
                      r"(?:annual )?(?:fund )?(?:operating )?expenses|not exceed|expense limit\w*)\b", re.IGNORECASE)
@@ -50,14 +50,12 @@ class WaiverTermReader:
             return []
         with_preposition = bool(_HOW_LONG.search(question.text))
         doc = passages[0].chunk.doc_id
-        ranges = [(p.chunk.start, p.chunk.end) for p in passages] + [(0, len(self.sources[doc]))]
-        for rank, (lo, hi) in enumerate(ranges):        # the retrieved passages, then the whole filing
-            term = _first_term(self.sources[doc], lo, hi)
+        source = self.sources[doc]
+        for lo, hi, p_idx, score in retrieved_then_filing(passages, source, SCORE):
+            term = _first_term(source, lo, hi)
             if term is not None:
                 start = term.start() if with_preposition else term.start("date")
-                score = SCORE - 0.02 * min(rank, 10) if rank < len(passages) else SCORE - 0.1
-                return [Candidate(doc, start, term.end("date"), score, min(rank, len(passages) - 1),
-                                  self.name, {"term": "waiver"})]
+                return [Candidate(doc, start, term.end("date"), score, p_idx, self.name, {"term": "waiver"})]
         return []
 
 
