@@ -42,11 +42,13 @@ SETS = {"dev": EVAL_DIR / "filings_dev.jsonl", "blind": EVAL_DIR / "filings_blin
         "dev2": EVAL_DIR / "filings_dev2.jsonl", "blind2": EVAL_DIR / "filings_blind2.jsonl",
         "dev3": EVAL_DIR / "filings_dev3.jsonl",
         # table questions in other words over the dev3 and dev2 filings (2026-12-08)
-        "dev4": EVAL_DIR / "filings_dev4.jsonl", "dev5": EVAL_DIR / "filings_dev5.jsonl"}
+        "dev4": EVAL_DIR / "filings_dev4.jsonl", "dev5": EVAL_DIR / "filings_dev5.jsonl",
+        # an ETF trust's complete submission, ETF and multi-fund documents (2026-12-08)
+        "dev6": EVAL_DIR / "filings_dev6.jsonl"}
 FOLDERS = {"dev": FILINGS, "blind": FILINGS, "dev2": FRESH / "dev2", "blind2": FRESH / "blind2",
-           "dev3": FRESH / "dev3", "dev4": FRESH / "dev3", "dev5": FRESH / "dev2"}
-DEV_SETS = ("dev", "dev2", "dev3", "dev4", "dev5")
-GROUPS = {"both": ["dev", "blind"], "all": ["dev", "blind", "dev2", "blind2", "dev3", "dev4", "dev5"]}
+           "dev3": FRESH / "dev3", "dev4": FRESH / "dev3", "dev5": FRESH / "dev2", "dev6": FRESH / "dev6"}
+DEV_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
+GROUPS = {"both": ["dev", "blind"], "all": ["dev", "blind", "dev2", "blind2", "dev3", "dev4", "dev5", "dev6"]}
 CATEGORIES = ("prose", "table", "number", "list", "header", "unanswerable")
 CACHE = EVAL_DIR / "runs"
 CONFIDENT_WRONG_F1 = 0.5

@@ -32,6 +32,7 @@ from qa.reading.readers.base import Candidate, ReadPassage, widened_chunk
 from qa.reading.ticker_classes import ticker_classes, with_classes
 from qa.settings import Settings
 from qa.text.views import squash
+from qa.understanding import kinds
 from qa.understanding.questions import Question, analyse
 from qa.understanding.share_classes import filing_classes, unknown_class
 
@@ -197,7 +198,8 @@ class QA:
         found: list[Candidate] = []
         for reader in sorted(self.readers, key=lambda r: not getattr(r, "structural", False)):
             if getattr(reader, "structural", False):
-                found += [self._scored(q, c, passages[c.passage], passages) for c in reader.read(q, passages)]
+                found += [self._scored(q, c, passages[c.passage], passages) for c in reader.read(q, passages)
+                          if self._fits(q, c)]
                 continue
             for tier, enough in self._tiers(passages):
                 if any(self._settles(c, enough) for c in found):
@@ -207,6 +209,16 @@ class QA:
                 found += [self._scored(q, c, tier[c.passage], passages) for c in reader.read(q, tier)]
                 found = self._supported(found)
         return sorted(found, key=lambda c: -c.score)
+
+    def _fits(self, q: Question, cand: Candidate) -> bool:
+        """Whether a structural reader's candidate is of a form that can answer the question's kind
+        ("When was the meeting held?" is not "a diversified company"); the neural reader checks
+        its spans itself, less strictly ("without limit" answers "how much…?").  A comparison
+        ("Which class has the higher fee?") is answered by a label, so it is not checked."""
+        i = q.intents
+        if i.higher or i.superlative or i.rank or i.extreme:
+            return True
+        return kinds.agrees(q.kind, cand.text_in(self.data.sources[cand.doc_id]))
 
     def _tiers(self, passages: list[ReadPassage]) -> list[tuple[list[ReadPassage], float]]:
         """The neural reader's reads, each with the score that makes it unnecessary: the first
