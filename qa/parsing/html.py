@@ -36,7 +36,8 @@ _FURNITURE = re.compile(r"^(?:\d{1,4}|[ivxlc]{1,6}|page \d{1,4}(?: of \d{1,4})?|
                         r"(?:back to |return to )?table of contents|"
                         r"[^|]{1,60}(?:\|[^|]{1,40}){1,3}\|\s*\d{1,4})$", re.IGNORECASE)   # "Apple Inc. | 2024 Form 10-K | 21"
 _MAX_DEPTH = 300
-_RAISED = re.compile(r"vertical-align\s*:\s*(?:super|[1-9]\d*(?:\.\d+)?(?:pt|px|em|%))")
+_RAISED = re.compile(r"vertical-align\s*:\s*(?:super|[1-9]\d*(?:\.\d+)?(?:pt|px|em|%))|"
+                     r"position\s*:\s*relative\s*;(?:[^;]*;)*?\s*top\s*:\s*-\s*\d")   # "position:relative;top:-3.25pt"
 
 
 def _name(el) -> str:
@@ -121,13 +122,14 @@ def _inline(el, out: list[str], depth: int = 0) -> None:
 
 
 def _is_sup(el) -> bool:
-    """``<sup>``, or an inline element raised by its style (``vertical-align: super`` or a length)."""
+    """``<sup>``, or an inline element raised by its style (``vertical-align: super`` or a length,
+    or ``position: relative`` with a negative ``top``)."""
     if _name(el) == "sup":
         return True
     if _name(el) not in ("span", "font", "a", "b", "i", "small"):
         return False
     style = (el.get("style") or "").lower()
-    return "vertical-align" in style and bool(_RAISED.search(style))
+    return bool(_RAISED.search(style))
 
 
 def _sup(el) -> str:

@@ -47,6 +47,13 @@ def test_a_superscript_marker_on_a_label_stays_apart_from_it():
     assert "Waivers(2)" in text
 
 
+def test_a_marker_raised_by_relative_position_is_a_superscript():
+    html = ('<table><tr><td><font>Total Annual Fund Operating Expenses</font><font style="font-size:5pt;'
+            'position:relative;top:-3.25pt;">3</font></td><td>1.34%</td></tr>'
+            '<tr><td>Other Expenses</td><td>0.02%</td></tr></table>')
+    assert "Total Annual Fund Operating Expenses(3)" in html_to_text(html)
+
+
 def test_hidden_content_xbrl_header_and_scripts_are_dropped():
     html = ("<html><head><title>T</title><style>p{}</style></head><body>"
             "<div style='display:none'><ix:header><ix:hidden>0000320193 FY</ix:hidden></ix:header></div>"
