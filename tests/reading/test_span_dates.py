@@ -31,3 +31,17 @@ def test_a_span_inside_one_sentence_is_left_alone():
 def test_a_question_not_about_a_date_is_left_alone():
     span = "2023. Aurélie Denis"
     assert _cut("Who co-manages the fund?", span) == span
+
+
+def test_a_span_over_a_paragraph_break_is_cut_at_it():
+    from qa.reading.readers.neural import _within_paragraph
+    text = "Shares are listed on NYSE Arca\n\nVanguard FTSE All-World ex-US Small-Cap Index Fund ETF Shares (VSS)"
+    start = text.index("NYSE")
+    cand = Candidate("d", start, text.index(" All-World"), 0.9, 0, "neural")
+    assert text[slice(*_span(_within_paragraph(cand, text)))] == "NYSE Arca"
+    inside = Candidate("d", start, start + 4, 0.9, 0, "neural")
+    assert _within_paragraph(inside, text) == inside
+
+
+def _span(cand: Candidate) -> tuple[int, int]:
+    return cand.start, cand.end

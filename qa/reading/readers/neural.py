@@ -62,6 +62,16 @@ def _last_of_kind(cand: Candidate, chunk, question: Question | None, source: str
     return dataclasses.replace(cand, start=cand.start + s, end=cand.start + e)
 
 
+def _within_paragraph(cand: Candidate, source: str) -> Candidate:
+    """A span that runs over a paragraph break ("NYSE Arca\n\nVanguard FTSE": a cover line and
+    the next) cut at the break: the reader reads paragraphs joined by a space.  Not for a
+    question asking for several things, whose answer may run over list items."""
+    cut = source.find("\n\n", cand.start, cand.end)
+    if cut < 0 or not any(ch.isalnum() for ch in source[cand.start:cut]):
+        return cand
+    return dataclasses.replace(cand, end=len(source[:cut].rstrip()))
+
+
 def _level_cell(chunk) -> bool:
     """A table cell whose row and column labels name no movement (a level, not a change)."""
     meta = chunk.meta
@@ -103,6 +113,8 @@ class NeuralReader:
         if not self.complete_phrases or chunk.kind in ("cell", "table"):
             return cand
         cand = _last_of_kind(cand, chunk, question, source)
+        if question is not None and not question.intents.several:
+            cand = _within_paragraph(cand, source)
         units = [u for u in chunk.units if u[0] <= cand.start < u[1]]
         spans = phrases.shape(source, cand.start, cand.end, units[0] if units else None,
                               question, complements=cand.scores is None or cand.scores.type_ok is None)
