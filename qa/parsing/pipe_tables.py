@@ -5,6 +5,9 @@ amount: then it is a column of values); the rows above the ``|---|`` rule are th
 header repeated inside the body starts a section whose rows take its column labels; a heading
 of a repeated pattern spreads over the blank cells its sub-labels fill.
 
+A body cell that is only underscores (a blank of a filing that is not yet complete) holds
+no value.
+
 Not handled: ``rowspan``, a header whose first cell differs from the one it repeats, and
 headings centred over their columns (they stay over one column).
 """
@@ -19,6 +22,7 @@ from qa.text.numbers import parse_number
 
 _DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b,?",
                   re.IGNORECASE)      # "Dec 30," of a date heading
+_BLANK = re.compile(r"[_\s]+")        # "_____": a form's blank, to be filled in a later filing
 
 
 def _header_like(cells: list[Piece | None]) -> bool:
@@ -101,7 +105,7 @@ def parse_pipe(source: str, start: int, end: int) -> Table:
             section, run = _section(section or table.columns, run), []
         label, marker = split_marker(cells[0]) if cells and cells[0] else (None, "")
         row = Row(label=[label] if label else [], marker=marker)      # "Other items(1)": "Other items"
-        row.cells = {c: p for c, p in enumerate(cells) if c > 0 and p is not None}
+        row.cells = {c: p for c, p in enumerate(cells) if c > 0 and p is not None and not _BLANK.fullmatch(p.text)}
         row.columns = section
         table.rows.append(row)
     table.columns = _spanned(table.columns if header_done else _header_columns(header_rows), header_rows)

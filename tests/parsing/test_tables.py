@@ -54,6 +54,12 @@ def test_pipe_table():
     assert text[cells[("Cost", "2019")].start:cells[("Cost", "2019")].end] == "(5)"
 
 
+def test_a_blank_to_be_filled_in_is_no_cell():
+    text = "| Fund | Ticker | Exchange |\n|---|---|---|\n| iShares Fund | _____ | NYSE Arca |\n"
+    cells = _cells(tables.parse_table(text, 0, len(text)))
+    assert ("iShares Fund", "Ticker") not in cells and cells[("iShares Fund", "Exchange")].text == "NYSE Arca"
+
+
 @pytest.mark.parametrize("text", [
     "<TABLE>\n------ ------ ------\nA      1      2\nB      3\nC\n------ ------ ------\n",      # ragged
     "<TABLE>\n<S>    <C>\nx      1\ny      2\n</TABLE>\n",                                 # no header
