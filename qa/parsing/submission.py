@@ -110,8 +110,15 @@ def main_document(sub: Submission) -> Part | None:
 
 
 def header_table(sub: Submission) -> str:
-    """The header's facts as a two-column pipe table, or "" without a header."""
+    """The header's facts as a two-column pipe table, or "" without a header; a file number's
+    label names the act it is under ("Sec File Number (1933 Act)"), from the "SEC ACT" line
+    before it."""
     if not sub.header:
         return ""
-    rows = [f"| {key.title()} | {value.replace('|', '/')} |" for key, value in sub.header]
-    return "\n".join(["| SEC header | |", "|---|---|", *rows])
+    rows, act = [], ""
+    for key, value in sub.header:
+        if key.upper() == "SEC ACT":
+            act = value                 # the act the file number below is under
+        label = f"{key.title()} ({act})" if act and key.upper() == "SEC FILE NUMBER" else key.title()
+        rows.append(f"| {label} | {value.replace('|', '/')} |")
+    return "\n".join(["| EDGAR SEC header | Value |", "|---|---|", *rows])

@@ -16,7 +16,8 @@ from qa.text.numbers import NONE_WORDS
 _VALUE = re.compile(r"^[\s$\u20ac\u00a3%().,:\-\u2212\u2013\u2014+*\d/]+$")
 _DATE = re.compile(r"^(?:\d{1,2}[QH]\s*\d{4}|(?:[1-4](?:st|nd|rd|th)\s+quarter\s+)?\d{4}|"
                    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
-                   r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}/\d{2,4}|(?:q[1-4]|quarter)\s*\d{4})$", re.IGNORECASE)
+                   r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}/\d{2,4}|(?:q[1-4]|quarter)\s*\d{4}|"
+                   r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))$", re.IGNORECASE)   # EDGAR's "20240418"
 _AMOUNTS = {"percent", "money", "quantity", "number"}
 
 

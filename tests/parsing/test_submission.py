@@ -63,7 +63,7 @@ def test_a_complete_submission_reads_its_main_document_and_header_facts():
     assert "$566,302,000." in text
     assert "</FONT>" not in text and "<BR>" not in text.upper() and "<TEXT>" not in text
     assert "I certify" not in text and "begin 644" not in text
-    assert "| Sec File Number | 811-01234 |" in text
+    assert "| Sec File Number (1940 Act) | 811-01234 |" in text      # the act it is under, from the line above
     assert "| Company Conformed Name | EXAMPLE GROWTH FUND |" in text
     assert "| Acme Corp. | 1,000 | $25,000 |" in text
 

@@ -184,3 +184,15 @@ def test_a_group_heading_the_question_spells_in_capitals_tells_repeated_rows_apa
             "| Basic | $6.11 | $6.16 |\n| Diluted | $6.08 | $6.13 |\n| Shares used in computing earnings per share: | | |\n"
             "| Basic | 15,343,783 | 15,744,231 |\n| Diluted | 15,408,095 | 15,812,547 |\n")
     assert _spans(text, "Diluted EPS for 2024?") == ["$6.08"]
+
+
+def test_a_single_value_column_needs_only_its_row_and_alike_rows_are_told_apart_by_kind():
+    """An unlabelled one-column fee table ("| Total Annual Fund Operating Expenses(3) | | 1.34% |")
+    answers from its row; of header rows named alike ("Filed As Of Date", "Sec File Number"), a
+    date question takes the one holding a date."""
+    fees = ("| | | |\n|---|---|---|\n| Management Fees | | 0.12% |\n| Other Operating Expenses | 0.02% | |\n"
+            "| Total Annual Fund Operating Expenses(3) | | 1.34% |\n")
+    assert _spans(fees, "What are the total annual fund operating expenses of the Fund?") == ["1.34%"]
+    header = ("| EDGAR SEC header | Value |\n|---|---|\n| Filed As Of Date | 20240418 |\n"
+              "| Sec File Number (1940 Act) | 811-09729 |\n| Company Conformed Name | iSHARES TRUST |\n")
+    assert _spans(header, "On what date was this filing filed with the SEC?") == ["20240418"]

@@ -24,6 +24,9 @@ from qa.understanding.questions import analyse
     ("What is the minimum initial investment for Class I shares?", "$1,000", True),
     ("Is there a maximum sales charge on purchases of Class I shares?", "$100,000", False),
     ("Is there a maximum sales charge on purchases of Class I shares?", "None", True),
+    ("On what date was this filing filed with the SEC?", "20240418", True),      # EDGAR's dates
+    ("On what date was this filing filed with the SEC?", "811-09729", False),
+    ("When was the special shareholder meeting held?", "a diversified company", False),
 ])
 def test_agreement(question, answer, ok):
     assert agrees(analyse(question, 500).kind, answer) is ok

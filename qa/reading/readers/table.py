@@ -131,7 +131,7 @@ class TableReader(RowQuestions, TableContext):
         row_scores = label_scores(question.label_text, rows)
         if len(rows) == 1 and rows[0] and row_scores[0] < MIN_LABEL:
             return None          # the table's only row label, which the question does not name
-        row = pick(row_scores, rows) or coded_row(question.text, rows)
+        row = pick(row_scores, rows) or coded_row(question.text, rows) or self._typed_row(question, chunk_ids, rows)
         if row is None:
             chunk_ids, row = self._group_row(question, key, chunk_ids)
             meta = {i: self.data.chunks[i].meta for i in chunk_ids}
@@ -150,7 +150,7 @@ class TableReader(RowQuestions, TableContext):
             cols, col = filled, pick(label_scores(spelled_years(question.text), filled), filled)
         if col is None:
             values = {cell_value(self.data.chunks, self.data.sources, i) for i in in_rows}
-            if len(values) != 1 or len(named_rows) != 1 or row[1] < 0.95:
+            if len(values) != 1 or len(named_rows) != 1 or row[1] < (0.85 if len(cols) == 1 else VERBATIM):
                 return None      # it differs by column and none is named, or the row is a guess
             return in_rows[:1], row[1], 0.5
         named_cols = of_year(question.years, {cols[i] for i in col[0]})
@@ -162,6 +162,16 @@ class TableReader(RowQuestions, TableContext):
         if len(match) > 1 and not any(meta[i].col_label for i in match):
             match = self._the_amount(question, match)   # a row of cells under no column label
         return (match, row[1], col[1]) if match else None
+
+    def _typed_row(self, question: Question, chunk_ids: list[int], rows: list[str]):
+        """Of rows named alike ("Filed As Of Date", "Sec File Number" for "what date was it filed
+        with the SEC?"), the one named best among those whose cells are of the kind asked."""
+        typed = [label for label in rows if all(kinds.agrees(question.kind, cell_value(self.data.chunks, self.data.sources, i))
+                                                for i in chunk_ids if self.data.chunks[i].meta.row_label == label)]
+        if not typed or len(typed) == len(rows):
+            return None
+        row = pick(label_scores(question.label_text, typed), typed)
+        return ([rows.index(typed[i]) for i in row[0]], row[1]) if row else None
 
     def _group_row(self, question: Question, key: tuple[str, int], chunk_ids: list[int]):
         """When no row label is named: the cells under the group heading the question names, and
