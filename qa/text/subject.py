@@ -7,6 +7,9 @@ yet it pulls the cover (which repeats the name) above the passage that answers. 
 one filing therefore searches with :func:`without_subject`, the question with its naming of the
 filing's own fund put as "the Fund".
 
+A share class before a name is not part of it ("Class A of the Fund"), and a hyphenated word
+with a capital after its hyphen ("ex-US") is a word of a name.
+
 Not handled: a cover naming several funds (a multi-fund supplement; then a fund's name does say
 where to look, and the question is searched as asked), a fund named on the cover only by its
 ticker, and names the question abbreviates ("QQQ" for "Invesco QQQ Trust").
@@ -17,7 +20,7 @@ import re
 
 COVER_CHARS = 3000
 _SUBJECTS = ("fund", "funds", "portfolio", "portfolios", "etf", "trust")
-_WORD = r"[A-Z0-9][\w&.’'\-]*[™®]?"          # a name's words are capitalised (or numbers)
+_WORD = r"(?:[A-Z0-9]|[a-z]+-[A-Z0-9])[\w&.’'\-]*[™®]?"     # a name's words are capitalised (or numbers, or "ex-US")
 _NAME = re.compile(rf"\b((?:{_WORD}[ \t]+(?:(?:of|and|&|for)[ \t]+)?){{1,9}}(?:Fund|Portfolio|ETF|FUND|PORTFOLIO))\b")
 # Words that head or fill a fee-table or section line ("Total Annual Fund Operating Expenses",
 # "Investment Objective The Fund") rather than a fund's name.
@@ -27,10 +30,12 @@ _GENERIC = frozenset({"the", "a", "an", "of", "and", "for", "annual", "total", "
                       "no-load", "statutory", "supplement", "dated", "to", "this", "our", "your",
                       "operating", "expenses", "fees", "other"})
 _TOKEN = re.compile(r"[A-Za-z0-9][\w&.’'\-]*")
+_CAPPED_AFTER = re.compile(r"[a-z]+-[A-Z0-9]")        # "ex-US" inside a name
 
 
 def _norm(word: str) -> str:
-    return word.lower().strip("™®.’'").replace("’", "'")
+    word = word.lower().strip("™®.’'").replace("’", "'")
+    return word[:-2] if word.endswith("'s") else word        # "Fund’s ETF" names no other fund
 
 
 def _distinctive(phrase: str) -> frozenset[str]:
@@ -64,7 +69,8 @@ def without_subject(question: str, subject: frozenset[str]) -> str:
     i = 0
     while i < len(tokens):
         inside = i > 1 and _bare(tokens[i - 1])[:1].isupper()     # a longer name goes on before it
-        end = None if inside else _name_end(tokens, i, subject)
+        # a share class is no part of the name after it ("Class A of Virtus Silvant … Fund")
+        end = None if inside or _norm(_bare(tokens[i])) in ("class", "classes") else _name_end(tokens, i, subject)
         if end is not None and _norm(_bare(tokens[end])) not in _SUBJECTS and out and \
                 out[-1].lower() in ("the", "this", "a", "an"):
             end = None                  # "the KAR Equity Income summary prospectus": a short name as a modifier
@@ -89,11 +95,11 @@ def _name_end(tokens: list[str], i: int, subject: frozenset[str]) -> int | None:
             distinctive = {w for w in words if w not in _GENERIC}
             if not (words and distinctive and distinctive <= subject):
                 return None
-            while j + 1 < len(tokens) and _norm(_bare(tokens[j])) == _norm(tokens[j]) and _norm(_bare(tokens[j + 1])) in _SUBJECTS:
+            while j + 1 < len(tokens) and _bare(tokens[j]) == tokens[j] and _norm(_bare(tokens[j + 1])) in _SUBJECTS:
                 j += 1                                        # "ETF Trust"
             return j
         connector = bare in ("of", "&", "and")
-        if not (bare[:1].isupper() or bare[:1].isdigit() or (connector and words)):
+        if not (bare[:1].isupper() or bare[:1].isdigit() or (connector and words) or (words and _CAPPED_AFTER.match(bare))):
             return _short_name(words, subject, tokens[j - 1] if words else "", j - 1)
         words.append(_norm(bare))
         if bare != tokens[j] or j + 1 == len(tokens):         # "II's", "II?": the name ends here

@@ -53,3 +53,19 @@ def test_a_short_name_after_the_is_a_modifier_and_stays():
     assert without_subject("Which share classes does the Windsor II summary prospectus cover?",
                            frozenset({"vanguard", "windsor", "ii"})) == \
         "Which share classes does the Windsor II summary prospectus cover?"
+
+
+def test_a_share_class_before_the_name_stays_and_a_possessive_noun_is_not_eaten():
+    subject = frozenset({"virtus", "silvant", "mid-cap", "growth"})
+    assert without_subject("Total annual fund operating expenses for Class A of Virtus Silvant Mid-Cap Growth Fund?",
+                           subject) == "Total annual fund operating expenses for Class A of the Fund?"
+    assert without_subject("What was the Virtus Silvant Mid-Cap Growth Fund's portfolio turnover?", subject) == \
+        "What was the Fund's portfolio turnover?"
+
+
+def test_a_name_with_a_lower_case_prefix_and_a_possessive_on_the_cover_is_one_subject():
+    cover = ("Vanguard FTSE All-World ex-US Small-Cap ETF\n\nSummary Prospectus\n\nVanguard FTSE All-World "
+             "ex-US Small-Cap Index Fund ETF Shares (VSS)\n\nThe Fund’s ETF Shares are listed on NYSE Arca.")
+    subject = subject_words(cover)
+    assert {"ftse", "ex-us", "small-cap"} <= subject
+    assert without_subject("Expenses of the Vanguard FTSE All-World ex-US Small-Cap ETF?", subject) == "Expenses of the Fund?"
