@@ -196,3 +196,13 @@ def test_a_single_value_column_needs_only_its_row_and_alike_rows_are_told_apart_
     header = ("| EDGAR SEC header | Value |\n|---|---|\n| Filed As Of Date | 20240418 |\n"
               "| Sec File Number (1940 Act) | 811-09729 |\n| Company Conformed Name | iSHARES TRUST |\n")
     assert _spans(header, "On what date was this filing filed with the SEC?") == ["20240418"]
+
+
+def test_what_an_investor_would_pay_is_looked_up_in_the_one_example_table():
+    """Retrieval may bring prose about costs and not the example's unlabelled row of dollar
+    costs; the one table of dollar costs answers the period asked."""
+    prose = "\n\n".join(f"Section {n}. An investor who would pay over 5 years on $10,000 in the fund pays costs, "
+                         f"such as commissions, when the fund buys and sells securities in year {n}." for n in range(12))
+    text = (f"{prose}\n\n| Management Fees | 0.12% |\n|---|---|\n| Total Annual Fund Operating Expenses | 1.34% |\n\n"
+            "Example\n\n| 1 Year | 3 Years | 5 Years | 10 Years |\n|---|---|---|---|\n| $136 | $425 | $734 | $1,613 |\n")
+    assert _spans(text, "What would I pay over 5 years on $10,000 in the fund?") == ["$734"]

@@ -245,19 +245,31 @@ class TableReader(RowQuestions, TableContext):
     def _unretrieved(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         """When no retrieved table answers: the cells of the top passage's filing's other tables
         whose row and column the question both names word for word ("the 10-year cost of
-        $10,000 in Class A shares", when retrieval brought the fee table, not the example)."""
+        $10,000 in Class A shares", when retrieval brought the fee table, not the example); else,
+        for a question asking what an investor would pay, the cell named in the one table of
+        dollar costs that names one (none when several do: a multi-fund filing's examples)."""
         if not passages:
             return []
         touched = {key for key, _ in self._tables(question, passages)}
         decay = 1.0 + 0.03 * len(passages)
         out = []
+        examples = []
         for key in self.by_doc.get(passages[0].chunk.doc_id, []):
             if key in touched or self._foreign(question, key):
                 continue
             cand = self._cell(question, key, 0, decay) if self._quotes_both(question, key) else None
             if cand is not None and not cand.parts:
                 out.append(cand)
-        return out
+            elif cand is None and question.intents.dollars and self._costs(key):
+                cand = self._cell(question, key, 0, decay)
+                examples += [cand] if cand is not None and not cand.parts else []
+        return out or (examples if len(examples) == 1 else [])
+
+    def _costs(self, key: tuple[str, int]) -> bool:
+        """Whether a table prints dollar costs: most of its cells are amounts in "$" (an expense
+        example), so a question asking what an investor would pay may look it up unretrieved."""
+        values = [cell_value(self.data.chunks, self.data.sources, i) for i in self.cells.get(key, [])]
+        return len(values) >= 2 and sum(v.lstrip("(").startswith("$") for v in values) * 2 > len(values)
 
     def _quotes_both(self, question: Question, key: tuple[str, int]) -> bool:
         """Whether the question quotes one of a table's several row labels and one of its
