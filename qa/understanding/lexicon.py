@@ -129,6 +129,7 @@ QUARTER_OR_TURNOVER = (r"\b(?:best|worst|highest|lowest)\s+(?:calendar[- ])?quar
                         r"\bportfolio turnover\b|\bturnover (?:rate|ratio)\b")
 KIND_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNORECASE), kind) for p, kind in (
     (rf"^(?![^?]*\b(?:when|date|(?:which|what) quarter)\b)[^?]*(?:{QUARTER_OR_TURNOVER})", "percent"),   # "Best quarter for Class I?"
+    (r"\b(?:which|what) (?:calendar )?quarter\b", "date"),         # "In which quarter was the return lowest?"
     # a fee a fund's fee table states as a percentage: "Is there a maximum sales charge on Class I?"
     (r"^(?![^?]*(?:\$|\b(?:when|date|dollars?|invest\w*|qualify\w*|discounts?|breakpoints?|reduc\w*)\b))"
      r"[^?]*\b(?:sales charges?|sales loads?|management fees?|12b-1 fees?|"

@@ -206,3 +206,11 @@ def test_what_an_investor_would_pay_is_looked_up_in_the_one_example_table():
     text = (f"{prose}\n\n| Management Fees | 0.12% |\n|---|---|\n| Total Annual Fund Operating Expenses | 1.34% |\n\n"
             "Example\n\n| 1 Year | 3 Years | 5 Years | 10 Years |\n|---|---|---|---|\n| $136 | $425 | $734 | $1,613 |\n")
     assert _spans(text, "What would I pay over 5 years on $10,000 in the fund?") == ["$734"]
+
+
+def test_a_class_named_picks_its_group_over_a_longer_group_it_does_not_name():
+    text = ("| | 1 Year | 10 Years |\n|---|---|---|\n| Index Fund Institutional Shares | | |\n"
+            "| Return Before Taxes | 3.00% | 5.49% |\n| Index Fund Institutional Plus Shares | | |\n"
+            "| Return Before Taxes | 3.09% | 5.50% |\n")
+    assert _spans(text, "Institutional Shares 10-year return before taxes?") == ["5.49%"]
+    assert _spans(text, "Institutional Plus Shares 10-year return before taxes?") == ["5.50%"]

@@ -30,6 +30,11 @@ def test_a_question_ending_in_date_asks_for_a_date_and_an_amount_is_none():
     assert kinds.agrees("date", "11/2/2015") and kinds.agrees("year", "2015")
 
 
+def test_which_quarter_asks_for_the_quarter_and_the_best_quarter_for_its_return():
+    assert answer_kind("In which quarter did the fund have its lowest quarterly return?") == "date"
+    assert answer_kind("What was the worst quarter return?") == "percent"
+
+
 def test_the_fee_waiver_is_the_waiver_row_not_the_total_after_it():
     labels = ["Fee Waivers and/or Reimbursements",
               "Total Annual Fund Operating Expenses After Fee Waivers and/or Reimbursements", "Other Expenses"]

@@ -72,6 +72,21 @@ VERBATIM = 0.95     # a label the question quotes (headers.label_scores)
 NAMED_ROW = 0.5     # a row is named by two of its words, or all of them (headers.label_scores gives one of several 0.45)
 
 
+def _least_named(question: Question, labels: list[str]) -> str | None:
+    """Of group headings each longer than the shortest by words the question does not say
+    ("… Institutional Plus Shares" beside "… Institutional Shares"), the shortest, when the
+    question names a word of it beyond "shares" or "class" ("VTMNX", read as "Institutional
+    Shares"); None otherwise."""
+    words = [set(label_tokens(label)) for label in labels]
+    base = min(range(len(labels)), key=lambda i: len(words[i]))
+    asked = set(label_tokens(question.label_text))
+    if not words[base] & asked - {"shares", "share", "class", "classes", "fund"}:
+        return None
+    if all(i == base or (words[base] < w and not (w - words[base]) & asked) for i, w in enumerate(words)):
+        return labels[base]
+    return None
+
+
 class TableReader(RowQuestions, TableContext):
     """Cell lookup by row and column labels (see module docstring)."""
 
@@ -216,6 +231,8 @@ class TableReader(RowQuestions, TableContext):
         chosen = pick(label_scores(question.label_text, labels), labels) if len(labels) > 1 else None
         if chosen is None:
             spelled = [g for g in labels if spells(question, g)]      # "EPS": "Earnings per share:"
+            least = _least_named(question, labels)
+            spelled = spelled if len(spelled) == 1 or least is None else [least]
             return [i for i, g in zip(match, groups) if g in spelled] if len(spelled) == 1 else match
         keep = {labels[j] for j in chosen[0]}
         return [i for i, g in zip(match, groups) if g in keep]
