@@ -1,4 +1,4 @@
-"""A date span the reader ran over a sentence's end is cut to its last date (no model)."""
+"""Neural spans: a date span over a sentence end is cut to its last date, a span over a paragraph break is cut at it (no model), and what an investor would pay is no rate (real models)."""
 from qa.indexing.records import Chunk
 from qa.reading.readers.base import Candidate
 from qa.reading.readers.neural import _last_of_kind
@@ -45,3 +45,11 @@ def test_a_span_over_a_paragraph_break_is_cut_at_it():
 
 def _span(cand: Candidate) -> tuple[int, int]:
     return cand.start, cand.end
+
+
+def test_what_an_investor_would_pay_is_no_rate_for_the_span_reader():
+    """Real models: a filing that prints no expense example gives no rate for its cost."""
+    import qa
+    text = "Class V shares cost 1.00% a year. Over 10 years the example assumes a 5% return."
+    _, _, cands = qa.QA.from_texts({"t": text}).candidates("What would Class V cost over 10 years in the expense example?", "t")
+    assert "1.00%" not in [text[c.start:c.end] for c in cands if c.method == "neural"]

@@ -196,6 +196,8 @@ class NeuralReader:
         text = passage.view.text[span.char_start:span.char_end]
         if question.kind in ("percent", "date", "year") and kinds.is_amount(text) and not kinds.agrees(question.kind, text):
             return None                       # "the 5-year return" is not "$185", nor "when…?" "1.06%" (as for cells)
+        if question.intents.dollars and kinds.is_amount(text) and text.rstrip(")* ").endswith("%"):
+            return None                       # what an investor would pay is no rate (as for cells)
         typed = self._type_ok(question, text)
         if typed is False and question.intents.typed_only and question.kind in _STRICT_KINDS:
             return None                       # "1-833-993-9200" is no yield, "shortly after" no date
