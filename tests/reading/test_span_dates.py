@@ -1,4 +1,5 @@
-"""Neural spans: a date span over a sentence end is cut to its last date, a span over a paragraph break is cut at it (no model), and what an investor would pay is no rate (real models)."""
+"""Neural spans: a date span over a sentence end is cut to its last date, a span over a paragraph
+break is cut at it (no model), and what an investor would pay is no rate (real models)."""
 from qa.indexing.records import Chunk
 from qa.reading.readers.base import Candidate
 from qa.reading.readers.neural import _last_of_kind
