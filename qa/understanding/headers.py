@@ -100,10 +100,11 @@ def label_scores(question: str, labels: list[str]) -> list[float]:
     shared = set.intersection(*token_sets) if len(token_sets) > 1 else set()
     scores, named, wide = [], [], []
     norms = [normalise(_MARKERS.sub("", label)) for label in labels]    # "… Expenses (b)" quoted as "… Expenses"
-    heads = [_QUALIFIER.sub("", label) for label in labels]
+    bare = [_MARKERS.sub("", label) for label in labels]               # without "(b)(c)": no words of the label
+    heads = [_QUALIFIER.sub("", label) for label in bare]
     # labels told apart by their heads are named by their heads' words: "(as a percentage of the
     # lesser of purchase price ...)" does not make "Maximum Deferred Sales Charge" a purchase's
-    told = distinctive(heads) if len({normalise(h) for h in heads}) == len(labels) else distinctive(labels)
+    told = distinctive(heads) if len({normalise(h) for h in heads}) == len(labels) else distinctive(bare)
     for label, norm, disc in zip(labels, norms, told):
         named.append({t for t in disc if len(t) > 1 and _has_token(q_tokens, t, shared)})
         wide.append(len([t for t in disc if len(t) > 1]))

@@ -58,3 +58,13 @@ def test_a_longer_label_named_by_all_its_further_words_wins():
     assert pick(label_scores(q.label_text, labels), labels)[0] == [2]
     q = analyse("What would you pay after 3 years on Class C shares if you redeemed?", 500)
     assert pick(label_scores(q.label_text, labels), labels)[0] == [1]
+
+
+def test_footnote_markers_are_no_words_of_a_label():
+    """"(b)(c)" after a label is not two one-letter names ("Class C" does not name it), so a
+    question naming every word of the label quotes it."""
+    labels = ["Acquired Fund Fees and Expenses(c)", "Less: Fee Waiver and/or Expense Reimbursement(c)",
+              "Total Annual Fund Operating Expenses After Expense Reimbursement(b)(c)", "Total Annual Fund Operating Expenses (b)"]
+    scores = label_scores("Class C net expenses after reimbursement: total annual fund operating expenses after "
+                          "fee waivers and expense reimbursements", labels)
+    assert scores[2] == 1.0 and max(scores[:2] + scores[3:]) < 1.0
