@@ -1,5 +1,6 @@
 """Neural spans: a date span over a sentence end is cut to its last date, a span over a paragraph
-break is cut at it (no model), and what an investor would pay is no rate (real models)."""
+break is cut at it (no model); what an investor would pay is no rate, and a ticker a word in
+capitals (real models)."""
 from qa.indexing.records import Chunk
 from qa.reading.readers.base import Candidate
 from qa.reading.readers.neural import _last_of_kind
@@ -54,3 +55,11 @@ def test_what_an_investor_would_pay_is_no_rate_for_the_span_reader():
     text = "Class V shares cost 1.00% a year. Over 10 years the example assumes a 5% return."
     _, _, cands = qa.QA.from_texts({"t": text}).candidates("What would Class V cost over 10 years in the expense example?", "t")
     assert "1.00%" not in [text[c.start:c.end] for c in cands if c.method == "neural"]
+
+
+def test_a_ticker_is_a_word_in_capitals_for_the_span_reader():
+    """Real models: a filing that prints no ticker gives none."""
+    import qa
+    text = "The iShares U.S. Manufacturing ETF (the “Fund”) seeks to track the investment results of an index."
+    _, _, cands = qa.QA.from_texts({"t": text}).candidates("What is the ticker symbol of the iShares U.S. Manufacturing ETF?", "t")
+    assert not [c for c in cands if c.method == "neural"]
