@@ -245,13 +245,16 @@ def analyse(question: object, max_chars: int) -> Question:
 
 
 _NOT_NAMES = frozenset({"fund", "portfolio", "pm", "pms", "trust"})
-_FUND_NAME = re.compile(r"\b(?:[A-Z][\w&.’'-]*\s+){1,6}(?:Funds?|Portfolios?|Trust)\b")   # "AlphaSimplex … Fund"
+_FUND_NAME = re.compile(r"\b(?:(?:[A-Z]|[a-z]+[A-Z])[\w&.’'-]*\s+){1,6}(?:Funds?|Portfolios?|Trust|ETFs?)\b")   # "AlphaSimplex … Fund", "iShares … ETF"
+_FUND_TICKER = re.compile(r"^[a-z]{4}x$")        # "VTINX": a mutual fund's ticker, not a firm
 
 
 def _asks_managers(text: str, found: Intents) -> bool:
     """Whether the question asks for every person managing the fund: not one person's fact, not
     a change ("Which PMs continue after the change?"), nor the managers of a firm it names."""
-    names = set(proper_names(_FUND_NAME.sub(" ", lx.without_terms(text)))) - _NOT_NAMES
+    classes = set().union(*classes_named(text), {"shares", "class"})     # "of Investor Shares" names no firm
+    names = {n for n in proper_names(_FUND_NAME.sub(" ", lx.without_terms(text))) - _NOT_NAMES - classes
+             if not _FUND_TICKER.match(n)}
     return bool(fa.ASKS_MANAGERS.search(text)) and not fa.NOT_MANAGERS.search(text) and not found.side \
         and not names and not lx.asked_person(text)
 

@@ -12,6 +12,9 @@ from qa.understanding.questions import analyse, answer_kind
     ("Name the portfolio managers of the Fund.", True),
     ("Which individuals manage the Fund?", True),
     ("Who is the portfolio manager?", True),
+    ("Name the portfolio managers of VTINX.", True),                           # a fund's ticker
+    ("Name the portfolio managers of Investor Shares.", True),                 # a class
+    ("Who are the portfolio managers of the iShares U.S. Manufacturing ETF?", True),
     ("Who are the Sanders Capital portfolio managers on the fund?", False),       # one firm's
     ("Which PMs continue to serve on the fund after the change?", False),         # a change
     ("Who co-manages the Portfolio with Freeman?", False),
