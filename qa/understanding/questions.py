@@ -245,7 +245,7 @@ def analyse(question: object, max_chars: int) -> Question:
 
 
 _NOT_NAMES = frozenset({"fund", "portfolio", "pm", "pms", "trust"})
-_FUND_NAME = re.compile(r"\b(?:(?:[A-Z]|[a-z]+[A-Z])[\w&.’'-]*\s+){1,6}(?:Funds?|Portfolios?|Trust|ETFs?)\b")   # "AlphaSimplex … Fund", "iShares … ETF"
+_FUND_NAME = re.compile(r"\b(?:(?:[A-Z]|[a-z]+[A-Z])[\w&.’'-]*\s+){1,6}(?:Funds?|Portfolios?|Trust|ETFs?)\b")   # "iShares … ETF"
 _FUND_TICKER = re.compile(r"^[a-z]{4}x$")        # "VTINX": a mutual fund's ticker, not a firm
 
 
