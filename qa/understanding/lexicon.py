@@ -29,8 +29,10 @@ TERMS: tuple[tuple[str, str], ...] = (
     (r"\bgross expense ratio\b|\btotal expense ratio\b|\bgross expenses\b|\b(?<!net )expense ratio\b",
      "total annual fund operating expenses"),
     (r"\b12b-?1\b|\bdistribution fees?\b|\bservice fees?\b", "distribution and service (12b-1) fees"),
-    (r"\bbest quarter\b|\bhighest quarter(?:ly)? return\b|\bbest quarterly return\b", "best quarter highest quarterly return"),
-    (r"\bworst quarter\b|\blowest quarter(?:ly)? return\b|\bworst quarterly return\b", "worst quarter lowest quarterly return"),
+    (r"\bbest (?:calendar[- ])?quarter(?:ly)?\b|\bhighest (?:calendar[- ])?quarter(?:ly)? return\b",
+     "best quarter highest quarterly return"),
+    (r"\bworst (?:calendar[- ])?quarter(?:ly)?\b|\blowest (?:calendar[- ])?quarter(?:ly)? return\b",
+     "worst quarter lowest quarterly return"),
     (r"\bsince[- ]inception\b|\blife of (?:the )?(?:fund|class)\b", "since inception life of"),
     (r"\bpre-?tax\b|\bbefore taxes\b", "return before taxes"),
     # an expense example's share status: "if you kept the shares" is its "Held" row

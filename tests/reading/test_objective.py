@@ -13,6 +13,8 @@ def _answer(source: str, question: str) -> str | None:
 
 @pytest.mark.parametrize("statement,objective", [
     ("The Fund seeks to provide long-term capital appreciation.", "to provide long-term capital appreciation"),
+    ("The Fund seeks to track an index composed of U.S. companies in manufacturing.",     # an initial's "."
+     "to track an index composed of U.S. companies in manufacturing"),
     ("The Fund’s investment objective is long-term growth of capital.", "long-term growth of capital"),
     ("The fund has an investment objective of seeking to provide long-term capital appreciation.",
      "seeking to provide long-term capital appreciation"),

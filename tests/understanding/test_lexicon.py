@@ -51,3 +51,9 @@ def test_the_return_periods_a_text_names():
     assert periods("What is the 10-year average annual return?") == {"10"}
     assert periods("Since Inception 07/18/14") == {"inception"} and periods("five year return") == {"5"}
     assert periods("How many years has he managed the fund?") == frozenset()
+
+
+def test_the_worst_calendar_quarter_names_the_lowest_row():
+    rows = ["Highest", "Lowest"]
+    scores = label_scores(label_text("What was the worst calendar-quarter return shown for the Fund?"), rows)
+    assert scores[1] > scores[0] and scores[1] >= 0.5

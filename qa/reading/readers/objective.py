@@ -25,8 +25,8 @@ from qa.understanding.questions import Question
 
 SCORE = 0.9
 _HEADING = re.compile(r"(?im)^[ \t]*(?:investment |fund )?(?:objectives?|goals?)[ \t]*:?[ \t]*\n\s*")
-_STATED = re.compile(r"\b(?:seeks|seek|objectives? (?:is|are|of)|goal (?:is|of))\s+(?P<obj>[^\n]+?)\.(?=\s|$)",
-                     re.IGNORECASE)
+_STATED = re.compile(r"\b(?:seeks|seek|objectives? (?:is|are|of)|goal (?:is|of))\s+(?P<obj>[^\n]+?)(?<!\b[A-Z])\.(?=\s|$)",
+                     re.IGNORECASE)        # not the "." of an initial ("U.S. companies")
 
 
 class ObjectiveReader:
