@@ -44,11 +44,13 @@ SETS = {"dev": EVAL_DIR / "filings_dev.jsonl", "blind": EVAL_DIR / "filings_blin
         # table questions in other words over the dev3 and dev2 filings (2026-12-08)
         "dev4": EVAL_DIR / "filings_dev4.jsonl", "dev5": EVAL_DIR / "filings_dev5.jsonl",
         # an ETF trust's complete submission, ETF and multi-fund documents (2026-12-08)
-        "dev6": EVAL_DIR / "filings_dev6.jsonl"}
+        "dev6": EVAL_DIR / "filings_dev6.jsonl",
+        # eight further summaries, to measure the second 2026-12-08 session's mechanisms on unseen filings
+        "dev7": EVAL_DIR / "filings_dev7.jsonl"}
 FOLDERS = {"dev": FILINGS, "blind": FILINGS, "dev2": FRESH / "dev2", "blind2": FRESH / "blind2",
-           "dev3": FRESH / "dev3", "dev4": FRESH / "dev3", "dev5": FRESH / "dev2", "dev6": FRESH / "dev6"}
-DEV_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
-GROUPS = {"both": ["dev", "blind"], "all": ["dev", "blind", "dev2", "blind2", "dev3", "dev4", "dev5", "dev6"]}
+           "dev3": FRESH / "dev3", "dev4": FRESH / "dev3", "dev5": FRESH / "dev2", "dev6": FRESH / "dev6", "dev7": FRESH / "dev7"}
+DEV_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
+GROUPS = {"both": ["dev", "blind"], "all": ["dev", "blind", "dev2", "blind2", "dev3", "dev4", "dev5", "dev6", "dev7"]}
 CATEGORIES = ("prose", "table", "number", "list", "header", "unanswerable")
 CACHE = EVAL_DIR / "runs"
 CONFIDENT_WRONG_F1 = 0.5
