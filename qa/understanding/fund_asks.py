@@ -30,6 +30,13 @@ OBJECTIVE = re.compile(r"^(?![^?]*\b(?:secondary|before|previous\w*|prior|old|fo
                        r"\s*(?:what|which)\s+(?:(?:is|are|was)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?"
                        r"(?:investment\s+)?(?:objectives?|goals?)\b|(?:does|do)\s[^?]*\bseek\s*\??\s*$)", re.IGNORECASE)
 
+# --- The index an index fund tracks ("Which index does the Fund track?", "What is the fund's target index?"),
+# not an index's return nor a benchmark a table compares with. ---
+TRACKED_INDEX = re.compile(
+    r"^\s*(?:what|which)\b[^?]*\b(?:index|benchmark)\b[^?]*\b(?:track\w*|replicat\w*|follow\w*|mirror\w*)\b"
+    r"|^\s*(?:what|which)\s+(?:is|was)\s+the\s+(?:[\w’'.-]+\s+){0,4}?(?:target|underlying|tracked)\s+index\b",
+    re.IGNORECASE)
+
 # --- When a share class or the fund began ("What is the Class R6 inception date?", "When did Class I shares
 # launch?"), not when a person started managing. ---
 INCEPTION = re.compile(

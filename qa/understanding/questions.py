@@ -61,6 +61,7 @@ class Intents:
     quarter: str = ""              # "high"/"low": the best or worst quarterly return ("Best quarter for Class I?")
     waiver_term: bool = False      # the date a fee waiver runs to ("How long does the expense limitation last?")
     objective: bool = False        # the fund's investment objective ("What does the Fund seek?")
+    tracked_index: bool = False    # the index an index fund tracks ("Which index does the Fund track?")
     inception: bool = False        # when a share class or the fund began ("What is the Class R6 inception date?")
     yes_no: bool = False           # "Does the fund hedge…?": the sentence that says so answers
     manager_since: bool = False    # since when a named manager has managed the fund
@@ -211,6 +212,7 @@ def intents(text: str) -> Intents:
         quarter=next((side for side, asked in fa.QUARTER.items() if asked.search(text)), ""),
         waiver_term=bool(fa.WAIVER_TERM.search(text)),
         objective=bool(fa.OBJECTIVE.search(text)),
+        tracked_index=bool(fa.TRACKED_INDEX.search(text)),
         inception=bool(fa.INCEPTION.search(text)),
         yes_no=bool(fa.YES_NO.search(text)),
         manager_since=bool(fa.MANAGER_SINCE.search(text)),

@@ -5,7 +5,7 @@ def default_readers(data, settings=None) -> list:
     """Cover facts, service providers, arithmetic over cells, table cells, lists, fee schedules,
     "respectively" pairs, amounts paired with share classes, "from X to Y" changes, people's
     titles, every portfolio manager, the best or worst quarter, a fee waiver's term, the
-    objective, a class's inception date, a manager's start, then spans (the trained reader,
+    objective, the index tracked, a class's inception date, a manager's start, then spans (the trained reader,
     or typed candidates without it)."""
     from qa.reading.readers.bios import BioReader
     from qa.reading.readers.changes import ChangeReader
@@ -22,6 +22,7 @@ def default_readers(data, settings=None) -> list:
     from qa.reading.readers.roles import RoleReader
     from qa.reading.readers.schedule import ScheduleReader
     from qa.reading.readers.table import TableReader
+    from qa.reading.readers.tracked_index import TrackedIndexReader
     from qa.reading.readers.typed import TypedReader
     from qa.reading.readers.waiver_term import WaiverTermReader
     from qa.runtime import models
@@ -29,7 +30,8 @@ def default_readers(data, settings=None) -> list:
     structural = [CoverReader(data.sources), RoleReader(data.sources), DerivedReader(data, like=table), table,
                   ListReader(data.sources), ScheduleReader(), RespectivelyReader(), PairReader(), ChangeReader(), BioReader(),
                   ManagerReader(data), QuarterReader(data.sources), WaiverTermReader(data.sources),
-                  ObjectiveReader(data.sources), InceptionReader(data.sources), ManagerSinceReader(data.sources)]
+                  ObjectiveReader(data.sources), TrackedIndexReader(data.sources), InceptionReader(data.sources),
+                  ManagerSinceReader(data.sources)]
     if models.reader_available():
         from qa.reading.readers.neural import NeuralReader
         from qa.settings import Settings
