@@ -214,3 +214,12 @@ def test_a_class_named_picks_its_group_over_a_longer_group_it_does_not_name():
             "| Return Before Taxes | 3.09% | 5.50% |\n")
     assert _spans(text, "Institutional Shares 10-year return before taxes?") == ["5.49%"]
     assert _spans(text, "Institutional Plus Shares 10-year return before taxes?") == ["5.50%"]
+
+
+def test_an_etf_return_based_on_nav_or_market_price_is_told_apart_by_its_group():
+    """The two groups print one row label in two inflections ("Returns Before Taxes", "Return Before Taxes")."""
+    text = ("| | 1 Year | 5 Years |\n|---|---|---|\n| Based on NAV | | |\n| Returns Before Taxes | 8.64% | 2.48% |\n"
+            "| Returns After Taxes on Distributions | 6.91 | 1.19 |\n| Based on Market Price | | |\n"
+            "| Return Before Taxes | 8.60 | 2.47 |\n")
+    assert _spans(text, "1-yr return based on market price, before taxes?") == ["8.60"]
+    assert _spans(text, "5-year return before taxes based on NAV?") == ["2.48%"]

@@ -219,11 +219,12 @@ class TableReader(RowQuestions, TableContext):
         return amounts if len(amounts) == 1 else []
 
     def _of_group(self, question: Question, key: tuple[str, int], match: list[int]) -> list[int]:
-        """Of cells that repeat one row and column label under several group headings ("Current:
-        Federal", "Deferred: Federal"), those under the heading the question names; all of them
+        """Of cells that repeat one row and column label (as stemmed: "Returns Before Taxes" is
+        "Return Before Taxes") under several group headings ("Current: Federal", "Deferred:
+        Federal"; "Based on NAV", "Based on Market Price"), those under the heading the question names; all of them
         when it names none (a heading whose initials the question writes in capitals counts as named)."""
         metas = [self.data.chunks[i].meta for i in match]
-        if len({(m.row_label, m.col_label) for m in metas}) == len(match) or key not in self.tables:
+        if len({(normalise(m.row_label), normalise(m.col_label)) for m in metas}) == len(match) or key not in self.tables:
             return match
         table = self.data.chunks[self.tables[key]].meta
         groups = [group_of(table, m.row) for m in metas]
