@@ -26,7 +26,7 @@ TERMS: tuple[tuple[str, str], ...] = (
      "maximum deferred sales charge (load)"),
     (r"\bnet expense ratio\b|\bnet expenses?\b",
      "total annual fund operating expenses after fee waivers and expense reimbursements"),
-    (r"\bgross expense ratio\b|\btotal expense ratio\b|\bgross expenses\b|\b(?<!net )expense ratio\b",
+    (r"\bgross expense ratio\b|\btotal expense ratio\b|\bgross expenses\b|\b(?<!net )expense ratio\b|(?-i:\bER\b)",
      "total annual fund operating expenses"),
     (r"\b12b-?1\b|\bdistribution fees?\b|\bservice fees?\b", "distribution and service (12b-1) fees"),
     (r"\bbest (?:calendar[- ])?quarter(?:ly)?\b|\bhighest (?:calendar[- ])?quarter(?:ly)? return\b",

@@ -223,3 +223,8 @@ def test_an_etf_return_based_on_nav_or_market_price_is_told_apart_by_its_group()
             "| Return Before Taxes | 8.60 | 2.47 |\n")
     assert _spans(text, "1-yr return based on market price, before taxes?") == ["8.60"]
     assert _spans(text, "5-year return before taxes based on NAV?") == ["2.48%"]
+
+
+def test_of_two_columns_named_the_one_of_the_kind_asked_answers():
+    text = "| | Total Return | Quarter |\n|---|---|---|\n| Highest | 12.19% | June 30, 2020 |\n| Lowest | -17.60% | March 31, 2020 |\n"
+    assert _spans(text, "Lowest quarterly total return shown?") == ["-17.60%"]

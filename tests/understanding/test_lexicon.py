@@ -16,6 +16,7 @@ ROWS = ["Maximum Sales Charge (Load) Imposed on Purchases", "Maximum Deferred Sa
     ("Is there a CDSC on Class C shares?", 1),
     ("What is the back-end load?", 1),
     ("What's the gross expense ratio for Class I?", 3),
+    ("ER for Admiral Shares?", 3),
 ])
 def test_a_trade_term_names_the_printed_row(question, row):
     scores = label_scores(label_text(question), ROWS)

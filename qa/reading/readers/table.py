@@ -346,10 +346,14 @@ class TableReader(RowQuestions, TableContext):
     def _cell(self, question, key, p_idx: int, decay: float) -> Candidate | None:
         found = self._cells(question, key)
         if found is not None and not self._fits(question, found[0]):
-            # the column named best holds what the question does not ask for ("Quarter" for
-            # "the highest quarterly return"): the next column it names, if any
-            labels = frozenset(self.data.chunks[i].meta.col_label for i in found[0])
-            found = self._cells(question, key, labels) if all(labels) else None
+            fitting = [i for i in found[0] if self._fits(question, [i])]
+            if fitting and len({self.data.chunks[i].meta.col_label for i in found[0]}) > 1:
+                found = (fitting, found[1], found[2])      # "Total Return" of "Total Return" and "Quarter", both named
+            else:
+                # the column named best holds what the question does not ask for ("Quarter" for
+                # "the highest quarterly return"): the next column it names, if any
+                labels = frozenset(self.data.chunks[i].meta.col_label for i in found[0])
+                found = self._cells(question, key, labels) if all(labels) else None
         if found is None:
             return None
         chunk_ids, row_s, col_s = found
