@@ -28,6 +28,8 @@ def ticker_classes(source: str) -> dict[str, str]:
             continue
         if re.fullmatch(r"[A-Z]{1,2}\d?|R\d|[IVX]{1,3}", label):      # "A", "R6", "II": a class letter or code
             label = f"Class {label}"
+        elif label.endswith("ETF Shares"):
+            continue                    # "… Bond ETF Shares (VTEL)": a one-class ETF's ticker names the Fund
         out.setdefault(source[fact.start:fact.end], label)
     return out
 

@@ -48,6 +48,7 @@ ONE_LINE = [
      "What's the ticker for the Investor Class?", "EXVVX"),
     ("Ticker: EXONX\n\nAbout the fund.\n\nTicker: EXONX\n", "What's the fund's ticker?", "EXONX"),
     ("Ticker: EXAFX (Class A); EXAJX (Class I)\n", "What are the fund's tickers?", "EXAFX (Class A); EXAJX (Class I)"),
+    ("Example Corporate Bond ETF Shares (VTC)\n", "What is the ticker of the ETF Shares?", "VTC"),       # an ETF's cover
 ]
 
 

@@ -17,3 +17,8 @@ def test_a_ticker_is_put_as_the_class_its_cover_prints_beside_it():
 def test_other_capitals_and_filings_without_tickers_are_left_alone():
     assert with_classes("What is the FUND's NAV?", ticker_classes(COVER)) == "What is the FUND's NAV?"
     assert with_classes("VLAAX 12b-1 fee?", ticker_classes("No tickers here.")) == "VLAAX 12b-1 fee?"
+
+
+def test_a_one_class_etfs_ticker_is_left_as_the_fund():
+    cover = "Example Long-Term Bond ETF\n\nExample Long-Term Bond ETF Shares (VTEL)\n\nThe Fund seeks income.\n"
+    assert with_classes("Who is the portfolio manager of VTEL?", ticker_classes(cover)) == "Who is the portfolio manager of VTEL?"

@@ -33,7 +33,8 @@ from qa.understanding.lexicon import SHARE_CLASS, class_words
 from qa.understanding.questions import Question
 from qa.understanding.share_classes import NOT_CLASS
 
-_TICKER = re.compile(r"(?:\b(?:ticker|symbol)s?\b(?: symbols?)?[\s:(/|-]{0,4}(?P<a>[A-Z]{2,5})\b)|(?P<b>\b[A-Z]{4}X\b)",
+_TICKER = re.compile(r"(?:\b(?:ticker|symbol)s?\b(?: symbols?)?[\s:(/|-]{0,4}(?P<a>[A-Z]{2,5})\b)|(?P<b>\b[A-Z]{4}X\b)|"
+                     r"(?-i:\b(?:Shares|ETF)\s+\((?P<c>[A-Z]{2,5})\))",       # "… Bond ETF Shares (VTEL)"
                      re.IGNORECASE)
 _FILE_NO = re.compile(r"\b(?P<n>(?:811|033|333|002|001|000|005|814|022|024|028)-\d{4,6})\b")
 _ACTS = {"811": "Investment Company Act", "814": "Investment Company Act", "033": "Securities Act registration",
@@ -218,7 +219,7 @@ def tickers(source: str) -> list[Fact]:
     out: list[Fact] = []
     seen: set[tuple[int, int]] = set()
     for m in _TICKER.finditer(source):
-        group = "a" if m.group("a") else "b"
+        group = next(g for g in ("a", "b", "c") if m.group(g))
         token = m.group(group)
         if not token.isupper() or token in _NOT_TICKER or re.match(r"/[A-Z]{4}X\b", source[m.end(group):]):
             continue                                 # "ADV/IASCX": ADV is the class, not a ticker
