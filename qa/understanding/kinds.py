@@ -50,8 +50,8 @@ def agrees(kind: str, text: str) -> bool:
     if kind == "percent" and is_amount(text) and all(p.lstrip("(-").startswith("$") for p in _parts(text)):
         return False                         # "the 5-year return" is not "$915"
     if kind in _AMOUNTS:
-        if is_date(text) and not is_amount(text):
-            return False                     # "the highest quarterly return" is not "June 30, 2020"
+        if is_date(text) and (not is_amount(text) or all(p.count("/") == 2 for p in _parts(text))):
+            return False                     # "the highest quarterly return" is not "June 30, 2020", nor "11/07/2017"
         return any(c.isdigit() for c in text) or is_amount(text)
     if kind in ("date", "year"):              # "When did Class I commence?" is not "1.06%"
         return any(c.isdigit() for c in text) and (is_date(text) or not is_amount(text))

@@ -27,6 +27,8 @@ from qa.understanding.questions import analyse
     ("On what date was this filing filed with the SEC?", "20240418", True),      # EDGAR's dates
     ("On what date was this filing filed with the SEC?", "811-09729", False),
     ("When was the special shareholder meeting held?", "a diversified company", False),
+    ("What is the ETF's 10-year return?", "11/07/2017", False),                 # a date is no return
+    ("When did the ETF start?", "11/07/2017", True),
 ])
 def test_agreement(question, answer, ok):
     assert agrees(analyse(question, 500).kind, answer) is ok
