@@ -63,3 +63,9 @@ def test_a_ticker_is_a_word_in_capitals_for_the_span_reader():
     text = "The iShares U.S. Manufacturing ETF (the “Fund”) seeks to track the investment results of an index."
     _, _, cands = qa.QA.from_texts({"t": text}).candidates("What is the ticker symbol of the iShares U.S. Manufacturing ETF?", "t")
     assert not [c for c in cands if c.method == "neural"]
+
+
+def test_a_footnote_marker_alone_is_no_answer():
+    from qa.reading.readers.neural import _MARKER
+    assert all(_MARKER.fullmatch(" ".join(t.split())) for t in ("(1)", "1)\n\n1", "(a)", "*"))
+    assert not any(_MARKER.fullmatch(t) for t in ("1", "2019", "(0.35)%", "Class A"))

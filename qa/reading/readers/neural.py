@@ -29,6 +29,7 @@ from qa.understanding.lexicon import MOVE_LABEL, periods
 from qa.understanding.questions import Question
 
 _TICKER = re.compile(r"\b[A-Z]{2,6}\b")
+_MARKER = re.compile(r"\(?\d{1,2}\)(?: \d{1,2})?|\([a-z]\)|\*+")     # "(1)", "1)\n\n1", "(a)", "*"
 PATTERN_KINDS = {"date", "year", "percent", "money", "quantity", "duration"}
 _STRICT_KINDS = {"date", "percent"}     # kinds whose Intents.typed_only questions no other span answers
 BULLET = re.compile(r"\s*(?:[o*\u2022-]|\(?\w{1,3}[.)])\s*")     # "o ", "- ", "(a) ", "2. "
@@ -199,6 +200,8 @@ class NeuralReader:
             return None                       # "the 5-year return" is not "$185", nor "when…?" "1.06%" (as for cells)
         if question.intents.dollars and kinds.is_amount(text) and text.rstrip(")* ").endswith("%"):
             return None                       # what an investor would pay is no rate (as for cells)
+        if _MARKER.fullmatch(" ".join(text.split())):
+            return None                       # a footnote marker alone ("(1)") answers nothing
         if question.cover == "ticker" and not _TICKER.search(text):
             return None                       # a ticker is a word in capitals ("VSS", "VTMNX"), not 'the “Fund'
         typed = self._type_ok(question, text)
