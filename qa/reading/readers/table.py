@@ -9,7 +9,7 @@ question names are kept (a year in a row label is often the period, not the row)
 gets no cell, nor one asking how much something moved ("the increase in X in 2019") unless a
 label names the movement ("Change", "2019 vs 2018", "%").  Of row labels quoted but not listed
 side by side, the longest counts; a row label repeated under two headings is told apart by the
-heading; % columns answer only questions about a share; a quarter asked without a year is the
+heading (:mod:`qa.reading.readers.table_groups`); % columns answer only questions about a share; a quarter asked without a year is the
 latest year's.  A question about "the table" also reads the only table of a retrieved filing.
 
 Questions about a row across its year columns ("in which year was X larger?",
@@ -31,14 +31,13 @@ from qa.reading.readers.base import Candidate, ReadPassage, cell_value
 from qa.reading.readers.table_context import (
     TableContext,
     coded_row,
-    group_of,
     labels_of,
     marker_cut,
     other_class,
     qualifier_labels,
     side_of_repeated,
-    spells,
 )
+from qa.reading.readers.table_groups import NAMED_ROW, TableGroups
 from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_year, pick
 from qa.text import lexical
 from qa.understanding import kinds
@@ -69,25 +68,9 @@ def amount_columns(cols: list[str], share: bool) -> list[str]:
 
 
 VERBATIM = 0.95     # a label the question quotes (headers.label_scores)
-NAMED_ROW = 0.5     # a row is named by two of its words, or all of them (headers.label_scores gives one of several 0.45)
 
 
-def _least_named(question: Question, labels: list[str]) -> str | None:
-    """Of group headings each longer than the shortest by words the question does not say
-    ("… Institutional Plus Shares" beside "… Institutional Shares"), the shortest, when the
-    question names a word of it beyond "shares" or "class" ("VTMNX", read as "Institutional
-    Shares"); None otherwise."""
-    words = [set(label_tokens(label)) for label in labels]
-    base = min(range(len(labels)), key=lambda i: len(words[i]))
-    asked = set(label_tokens(question.label_text))
-    if not words[base] & asked - {"shares", "share", "class", "classes", "fund"}:
-        return None
-    if all(i == base or (words[base] < w and not (w - words[base]) & asked) for i, w in enumerate(words)):
-        return labels[base]
-    return None
-
-
-class TableReader(RowQuestions, TableContext):
+class TableReader(RowQuestions, TableContext, TableGroups):
     """Cell lookup by row and column labels (see module docstring)."""
 
     name = "table"
@@ -178,37 +161,6 @@ class TableReader(RowQuestions, TableContext):
             match = self._the_amount(question, match)   # a row of cells under no column label
         return (match, row[1], col[1]) if match else None
 
-    def _typed_row(self, question: Question, chunk_ids: list[int], rows: list[str]):
-        """Of rows named alike ("Filed As Of Date", "Sec File Number" for "what date was it filed
-        with the SEC?"), the one named best among those whose cells are of the kind asked."""
-        typed = [label for label in rows if all(kinds.agrees(question.kind, cell_value(self.data.chunks, self.data.sources, i))
-                                                for i in chunk_ids if self.data.chunks[i].meta.row_label == label)]
-        if not typed or len(typed) == len(rows):
-            return None
-        row = pick(label_scores(question.label_text, typed), typed)
-        return ([rows.index(typed[i]) for i in row[0]], row[1]) if row else None
-
-    def _group_row(self, question: Question, key: tuple[str, int], chunk_ids: list[int]):
-        """When no row label is named: the cells under the group heading the question names, and
-        their row when that group holds one ("Class I 5-year return?" of a returns table whose
-        "Class I Shares" heading holds one "Return Before Taxes" row); else (``chunk_ids``, None)."""
-        if key not in self.tables:
-            return chunk_ids, None
-        table = self.data.chunks[self.tables[key]].meta
-        groups = {i: group_of(table, self.data.chunks[i].meta.row) for i in chunk_ids}
-        labels = sorted({g for g in groups.values() if g})
-        chosen = pick(label_scores(question.label_text, labels), labels) if len(labels) > 1 else None
-        if chosen is None or len(chosen[0]) != 1 or chosen[1] < NAMED_ROW:
-            return chunk_ids, None
-        inside = [i for i in chunk_ids if groups[i] == labels[chosen[0][0]]]
-        rows = sorted({self.data.chunks[i].meta.row_label for i in inside})
-        if len(rows) > 1:          # of the group's rows, the one the question names best ("returned": "Return before taxes")
-            row = pick(label_scores(question.label_text, rows), rows)
-            if row is None or len(row[0]) != 1:
-                return chunk_ids, None
-            inside = [i for i in inside if self.data.chunks[i].meta.row_label == rows[row[0][0]]]
-        return inside, ([0], chosen[1])
-
     def _the_amount(self, question: Question, match: list[int]) -> list[int]:
         """Of a row's unlabelled cells ("1Q 2022" | "(4.95%)"), the one amount an amount
         question asks for; none when the question or the cells leave it open."""
@@ -217,26 +169,6 @@ class TableReader(RowQuestions, TableContext):
         values = {i: cell_value(self.data.chunks, self.data.sources, i) for i in match}
         amounts = [i for i, v in values.items() if kinds.is_amount(v) and not kinds.is_date(v)]
         return amounts if len(amounts) == 1 else []
-
-    def _of_group(self, question: Question, key: tuple[str, int], match: list[int]) -> list[int]:
-        """Of cells that repeat one row and column label (as stemmed: "Returns Before Taxes" is
-        "Return Before Taxes") under several group headings ("Current: Federal", "Deferred:
-        Federal"; "Based on NAV", "Based on Market Price"), those under the heading the question names; all of them
-        when it names none (a heading whose initials the question writes in capitals counts as named)."""
-        metas = [self.data.chunks[i].meta for i in match]
-        if len({(normalise(m.row_label), normalise(m.col_label)) for m in metas}) == len(match) or key not in self.tables:
-            return match
-        table = self.data.chunks[self.tables[key]].meta
-        groups = [group_of(table, m.row) for m in metas]
-        labels = sorted(set(groups))
-        chosen = pick(label_scores(question.label_text, labels), labels) if len(labels) > 1 else None
-        if chosen is None:
-            spelled = [g for g in labels if spells(question, g)]      # "EPS": "Earnings per share:"
-            least = _least_named(question, labels)
-            spelled = spelled if len(spelled) == 1 or least is None else [least]
-            return [i for i, g in zip(match, groups) if g in spelled] if len(spelled) == 1 else match
-        keep = {labels[j] for j in chosen[0]}
-        return [i for i, g in zip(match, groups) if g in keep]
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         """A candidate per retrieved table: the rows a group holds, else a year comparison, else
