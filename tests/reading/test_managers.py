@@ -67,3 +67,11 @@ def test_every_manager_of_a_run_in_paragraph_once_each():
 @pytest.mark.slow
 def test_a_question_about_one_managers_portion_is_not_answered_here():
     assert _ask(RUN_IN, "Who is primarily responsible for the fixed income portion?") == ""
+
+
+@pytest.mark.slow
+def test_a_name_with_a_credential_is_a_person_whatever_the_tagger_reads():
+    text = ("Summary Prospectus\n\nInvestment Advisor\n\nThe Vanguard Group, Inc. (Vanguard)\n\nPortfolio Manager\n\n"
+            "Cesar Orosco, CFA, Ph.D., Head of Alpha Equity Investments at Vanguard. He has managed the Fund since 2021.\n\n"
+            "Purchase and Sale of Fund Shares\n\nYou may purchase or redeem shares online.\n")
+    assert _ask(text, "Who manages the Fund?") == "Cesar Orosco"

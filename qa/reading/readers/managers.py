@@ -38,6 +38,8 @@ _STARTS = re.compile(rf"(?:^|\n|[.;]\s+)[ \t>•●◦▪\-–*]*(?P<name>{_WORD
                      r"manages|and|\())")
 _NOT_FIRST = frozenset({"The", "This", "Each", "Mr", "Ms", "Mrs", "Dr", "Portfolio", "Investment", "Fund", "Prior",
                         "Since", "Before", "After", "As", "In", "From", "Effective"})
+# a credential after a name says it is a person's, whatever the entity tagger reads ("Cesar Orosco, CFA, Ph.D.")
+_CREDENTIAL = re.compile(r",\s+(?:CFA|CPA|CAIA|FRM|Ph\.\s?D\.|J\.D\.|M\.B\.A\.)(?=[\s,.;])")
 _NAME_ONLY = re.compile(rf"{_WORD}(?:\s+[A-Z]\.)*(?:\s+(?:{_WORD}|[A-Z]\.)){{1,3}}(?:,?\s+(?:Jr|Sr)\.)?")
 
 
@@ -110,7 +112,7 @@ class ManagerReader:
             for s, e in spans:
                 name = text[s:e].strip()
                 key = name.split()[-1].strip(".,").lower() if not name.endswith(".") else name.split()[-2].lower()
-                if name.split()[0] in _NOT_FIRST or key in seen or not _person(text, s, e):
+                if name.split()[0] in _NOT_FIRST or key in seen or not (_person(text, s, e) or _CREDENTIAL.match(text, e)):
                     continue
                 seen.add(key)
                 found.append((start + s, start + s + len(text[s:e].rstrip())))
