@@ -38,6 +38,12 @@ def is_date(text: str) -> bool:
     return bool(parts) and all(_DATE.match(p) for p in parts)
 
 
+def is_rate(text: str) -> bool:
+    """Whether ``text`` ends as a rate does, in a percent sign ("1.00%", "(0.35)%", "0.25%*"):
+    what an investor would pay is no rate."""
+    return text.rstrip(")* ").endswith("%")
+
+
 def expects_amount(kind: str) -> bool:
     """Whether a question of ``kind`` asks for an amount (a percentage, money, a number)."""
     return kind in _AMOUNTS

@@ -74,6 +74,24 @@ def retrieved_then_filing(passages: list[ReadPassage], source: str, score: float
     return out + [(0, len(source), len(passages) - 1, score - 0.1)] if passages else out
 
 
+class FilingFactReader:
+    """Base of the structural readers of one fact a fund filing states (the objective, the index
+    tracked, the best or worst quarter, a waiver's term, a class's inception, a manager's start):
+    they read the asked filing's source text, which they are given whole, and run before the span
+    reader.  Not for readers of retrieved passages only."""
+
+    threshold = 0.5
+    structural = True
+
+    def __init__(self, sources: dict[str, str]):
+        self.sources = sources
+
+    def filing(self, passages: list[ReadPassage]) -> tuple[str, str]:
+        """The asked filing (the top passage's) and its source text."""
+        doc = passages[0].chunk.doc_id
+        return doc, self.sources[doc]
+
+
 def cell_value(chunks: list[Chunk], sources: dict[str, str], index: int) -> str:
     """The printed value of cell chunk ``index``, read from its own offsets (not its rendered text)."""
     chunk = chunks[index]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from qa.reading.readers.base import Candidate, ReadPassage
+from qa.reading.readers.base import Candidate, FilingFactReader, ReadPassage
 from qa.text.numbers import MONTH
 from qa.understanding.questions import Question
 from qa.understanding.share_classes import classes_named, same_class
@@ -36,15 +36,13 @@ _NO_VALUE = {"", "—", "–", "-", "n/a", "na", "none"}
 Found = tuple[frozenset[str] | None, int, int]        # (class, or None for the fund; date span)
 
 
-class InceptionReader:
+class InceptionReader(FilingFactReader):
     """The inception date of the share class the question names (see module docstring)."""
 
     name = "inception"
-    threshold = 0.5
-    structural = True
 
     def __init__(self, sources: dict[str, str]):
-        self.sources = sources
+        super().__init__(sources)
         self._found: dict[str, list[Found]] = {}
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:

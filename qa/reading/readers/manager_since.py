@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from qa.reading.readers.base import Candidate, ReadPassage
+from qa.reading.readers.base import Candidate, FilingFactReader, ReadPassage
 from qa.text.numbers import MONTH
 from qa.understanding.questions import Question
 
@@ -55,22 +55,16 @@ def person_names(question: str) -> list[str]:
     return []
 
 
-class ManagerSinceReader:
+class ManagerSinceReader(FilingFactReader):
     """The start of the named manager's service (see module docstring)."""
 
     name = "manager_since"
-    threshold = 0.5
-    structural = True
-
-    def __init__(self, sources: dict[str, str]):
-        self.sources = sources
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         names = person_names(question.asked or question.text) if question.intents.manager_since else []
         if not names or not passages:
             return []
-        doc = passages[0].chunk.doc_id
-        source = self.sources[doc]
+        doc, source = self.filing(passages)
         adviser = bool(_ADVISER.search(question.text))
         if len(names) > 1 and re.search(names[0], source):
             names = names[:1]                 # the full name is printed: its surname may be another's

@@ -198,7 +198,7 @@ class NeuralReader:
         text = passage.view.text[span.char_start:span.char_end]
         if question.kind in ("percent", "date", "year") and kinds.is_amount(text) and not kinds.agrees(question.kind, text):
             return None                       # "the 5-year return" is not "$185", nor "when…?" "1.06%" (as for cells)
-        if question.intents.dollars and kinds.is_amount(text) and text.rstrip(")* ").endswith("%"):
+        if question.intents.dollars and kinds.is_amount(text) and kinds.is_rate(text):
             return None                       # what an investor would pay is no rate (as for cells)
         if _MARKER.fullmatch(" ".join(text.split())):
             return None                       # a footnote marker alone ("(1)") answers nothing

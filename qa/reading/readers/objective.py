@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from qa.reading.readers.base import Candidate, ReadPassage
+from qa.reading.readers.base import Candidate, FilingFactReader, ReadPassage
 from qa.understanding.questions import Question
 
 SCORE = 0.9
@@ -29,21 +29,15 @@ _STATED = re.compile(r"\b(?:seeks|seek|objectives? (?:is|are|of)|goal (?:is|of))
                      re.IGNORECASE)        # not the "." of an initial ("U.S. companies")
 
 
-class ObjectiveReader:
+class ObjectiveReader(FilingFactReader):
     """The objective a fund summary states under its heading (see module docstring)."""
 
     name = "objective"
-    threshold = 0.5
-    structural = True
-
-    def __init__(self, sources: dict[str, str]):
-        self.sources = sources
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         if not question.intents.objective or not passages:
             return []
-        doc = passages[0].chunk.doc_id
-        source = self.sources[doc]
+        doc, source = self.filing(passages)
         headings = list(_HEADING.finditer(source))
         if not headings:
             return []

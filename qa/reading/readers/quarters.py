@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from qa.reading.readers.base import Candidate, ReadPassage, retrieved_then_filing
+from qa.reading.readers.base import Candidate, FilingFactReader, ReadPassage, retrieved_then_filing
 from qa.understanding.questions import Question
 from qa.understanding.share_classes import classes_named, other_class_named
 
@@ -38,25 +38,17 @@ def _label(side: str) -> re.Pattern:
 _LABELS = {side: _label(side) for side in _SIDES}
 
 
-class QuarterReader:
+class QuarterReader(FilingFactReader):
     """The highest or lowest quarterly return the question asks for (see module docstring)."""
 
     name = "quarter"
-    threshold = 0.5
-    structural = True
-
-    def __init__(self, sources: dict[str, str]):
-        self.sources = sources
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         side = question.intents.quarter
-        if not side:
-            return []
-        if not passages:
+        if not side or not passages:
             return []
         other = _SIDES["low" if side == "high" else "high"]
-        doc = passages[0].chunk.doc_id
-        source = self.sources[doc]
+        doc, source = self.filing(passages)
         for k, (lo, hi, p_idx, score) in enumerate(retrieved_then_filing(passages, source, SCORE)):
             if k < len(passages) and other_class_named(question.classes,
                                                        classes_named(passages[k].chunk.heading + " " + source[lo:hi])):

@@ -301,7 +301,7 @@ class TableReader(RowQuestions, TableContext, TableGroups):
         if cut:                                          # "–0.05%(1)": the amount without its marker
             cand, text = dataclasses.replace(cand, end=cand.end - cut), text[:-cut]
         if not kinds.agrees(question.kind, text) or other_class(question, chunks[0]) or \
-                (question.intents.dollars and text.rstrip(")* ").endswith("%")):    # an example's cost is no rate
+                (question.intents.dollars and kinds.is_rate(text)):    # an example's cost is no rate
             return None                                  # "Who…?" is not "2.15%"
         return cand if self._asked_for(question, chunks[0], text) else None
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from qa.reading.readers.base import Candidate, ReadPassage, retrieved_then_filing
+from qa.reading.readers.base import Candidate, FilingFactReader, ReadPassage, retrieved_then_filing
 from qa.understanding.questions import Question
 
 SCORE = 0.9
@@ -29,21 +29,15 @@ _TRACKS = re.compile(rf"\b(?:track|replicat)\w*\s+(?:the\s+(?:performance|invest
                      rf"(?:the\s+)?(?P<name>(?:{_WORD}\s+){{1,12}}?Index)\b")
 
 
-class TrackedIndexReader:
+class TrackedIndexReader(FilingFactReader):
     """The name of the index the fund tracks (see module docstring)."""
 
     name = "tracked_index"
-    threshold = 0.5
-    structural = True
-
-    def __init__(self, sources: dict[str, str]):
-        self.sources = sources
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         if not question.intents.tracked_index or not passages:
             return []
-        doc = passages[0].chunk.doc_id
-        source = self.sources[doc]
+        doc, source = self.filing(passages)
         for start, end, p_idx, score in retrieved_then_filing(passages, source, SCORE):
             found = _TRACKS.search(source, start, end)
             if found and found.group("name")[:1].isupper():

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from qa.reading.readers.base import Candidate, ReadPassage, retrieved_then_filing
+from qa.reading.readers.base import Candidate, FilingFactReader, ReadPassage, retrieved_then_filing
 from qa.text.numbers import MONTH
 from qa.understanding.questions import Question
 
@@ -33,24 +33,16 @@ _WAIVER = re.compile(r"\b(?:waive\w*|reimburse\w*|expense limitation|expense cap
 _HOW_LONG = re.compile(r"\bhow long\b", re.IGNORECASE)
 
 
-class WaiverTermReader:
+class WaiverTermReader(FilingFactReader):
     """The date a fee waiver or expense limitation runs to (see module docstring)."""
 
     name = "waiver_term"
-    threshold = 0.5
-    structural = True
-
-    def __init__(self, sources: dict[str, str]):
-        self.sources = sources
 
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
-        if not question.intents.waiver_term:
-            return []
-        if not passages:
+        if not question.intents.waiver_term or not passages:
             return []
         with_preposition = bool(_HOW_LONG.search(question.text))
-        doc = passages[0].chunk.doc_id
-        source = self.sources[doc]
+        doc, source = self.filing(passages)
         for lo, hi, p_idx, score in retrieved_then_filing(passages, source, SCORE):
             term = _first_term(source, lo, hi)
             if term is not None:
