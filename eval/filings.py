@@ -46,11 +46,14 @@ SETS = {"dev": EVAL_DIR / "filings_dev.jsonl", "blind": EVAL_DIR / "filings_blin
         # an ETF trust's complete submission, ETF and multi-fund documents (2026-12-08)
         "dev6": EVAL_DIR / "filings_dev6.jsonl",
         # eight further summaries, to measure the second 2026-12-08 session's mechanisms on unseen filings
-        "dev7": EVAL_DIR / "filings_dev7.jsonl"}
+        "dev7": EVAL_DIR / "filings_dev7.jsonl",
+        # two complete-submission 497K files of new families and an N-Q holdings schedule (2026-12-08)
+        "dev8": EVAL_DIR / "filings_dev8.jsonl"}
 FOLDERS = {"dev": FILINGS, "blind": FILINGS, "dev2": FRESH / "dev2", "blind2": FRESH / "blind2",
-           "dev3": FRESH / "dev3", "dev4": FRESH / "dev3", "dev5": FRESH / "dev2", "dev6": FRESH / "dev6", "dev7": FRESH / "dev7"}
-DEV_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
-GROUPS = {"both": ["dev", "blind"], "all": ["dev", "blind", "dev2", "blind2", "dev3", "dev4", "dev5", "dev6", "dev7"]}
+           "dev3": FRESH / "dev3", "dev4": FRESH / "dev3", "dev5": FRESH / "dev2", "dev6": FRESH / "dev6", "dev7": FRESH / "dev7",
+           "dev8": FRESH / "dev8"}
+DEV_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
+GROUPS = {"both": ["dev", "blind"], "all": ["dev", "blind", "dev2", "blind2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"]}
 CATEGORIES = ("prose", "table", "number", "list", "header", "unanswerable")
 CACHE = EVAL_DIR / "runs"
 CONFIDENT_WRONG_F1 = 0.5

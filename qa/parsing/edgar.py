@@ -129,6 +129,9 @@ def table_spans(lines: list[Line]) -> list[tuple[int, int]]:
     return spans
 
 
+_SHORT_HEADING = 6      # words of a line standing alone that make it a heading in any case
+
+
 def _is_heading(para: list[Line]) -> bool:
     if len(para) != 1:
         return False
@@ -137,35 +140,45 @@ def _is_heading(para: list[Line]) -> bool:
         return False
     if text.endswith(":"):
         return True
+    if re.match(r"[^:\d]+:\s+[A-Z][a-z]", text):
+        return False        # "Investment Adviser: Grantham, Mayo, Van Otterloo & Co. LLC" states a fact
     if text[-1] in ".;,)\"'" or text[0].islower():
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
-    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+    if bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
+        return True
+    # a short line of words alone, in sentence case: "Investment objective", "Fees and expenses"
+    return text[0].isupper() and len(text.split()) <= _SHORT_HEADING and not re.search(r"\d", text)
 
 
 def _prose_blocks(lines: list[Line], heading: str) -> tuple[list[Block], str]:
-    """Blocks of a run of non-table lines; returns them and the heading in force after."""
+    """Blocks of a run of non-table lines; returns them and the heading in force after.  A
+    heading line between the two halves of a sentence is a page's running head: no heading."""
+    paras: list[list[Line]] = [[]]
+    for line in lines:
+        if line.blank or _PAGE_BREAK.match(line.text) or _MARKER.match(line.text):
+            paras.append([])
+        else:
+            paras[-1].append(line)
+    paras = [p for p in paras if p]
     blocks: list[Block] = []
-    para: list[Line] = []
-
-    def flush() -> None:
-        nonlocal heading
-        if not para:
-            return
+    for k, para in enumerate(paras):
         if _is_heading(para):
+            if _interrupts(paras[k - 1] if k else None, paras[k + 1] if k + 1 < len(paras) else None):
+                continue
             heading = para[0].text.strip().rstrip(":").strip()
             blocks.append(Block("heading", para[0].start + _indent(para[0]), para[0].end, heading))
         else:
             blocks.extend(_split_bullets(para, heading))
-        para.clear()
-
-    for line in lines:
-        if line.blank or _PAGE_BREAK.match(line.text) or _MARKER.match(line.text):
-            flush()
-        else:
-            para.append(line)
-    flush()
     return blocks, heading
+
+
+def _interrupts(before: list[Line] | None, after: list[Line] | None) -> bool:
+    """Whether a line stands between a sentence's start and its lower-case rest."""
+    if not before or not after:
+        return False
+    last, first = before[-1].text.rstrip(), after[0].text.lstrip()
+    return bool(last) and last[-1].isalpha() and first[:1].islower()
 
 
 def _indent(line: Line) -> int:

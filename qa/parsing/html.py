@@ -31,7 +31,7 @@ _SKIP = {"script", "style", "head", "noscript", "template", "title", "ix:header"
 _HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_MARKER = re.compile(r"^\(?(?:\d{1,2}|[*\u2020\u2021\u00a7]{1,3})\)?$")
+_MARKER = re.compile(r"^\(?(?:\d{1,2}|[*\u2020\u2021\u00a7]{1,3})(?:\s*,\s*(?:\d{1,2}|[*\u2020\u2021\u00a7]{1,3}))*\)?,?$")
 _FURNITURE = re.compile(r"^(?:\d{1,4}|[ivxlc]{1,6}|page \d{1,4}(?: of \d{1,4})?|-\s*\d{1,4}\s*-|"
                         r"(?:back to |return to )?table of contents|"
                         r"[^|]{1,60}(?:\|[^|]{1,40}){1,3}\|\s*\d{1,4})$", re.IGNORECASE)   # "Apple Inc. | 2024 Form 10-K | 21"
@@ -95,8 +95,9 @@ class _Writer:
         return bool(self.blocks) and self.blocks[-1].startswith("|") and not "".join(self.line).strip()
 
 
-def _inline(el, out: list[str], depth: int = 0) -> None:
-    """The text of ``el``'s subtree as one run (for table cells): blocks become spaces."""
+def _inline(el, out: list[str], depth: int = 0, marks: bool = True) -> None:
+    """The text of ``el``'s subtree as one run (for table cells): blocks become spaces; without
+    ``marks``, superscript footnote markers are left out."""
     for child in el:
         if not isinstance(child.tag, str) or _hidden(child):
             if child.tail:
@@ -104,19 +105,20 @@ def _inline(el, out: list[str], depth: int = 0) -> None:
             continue
         name = _name(child)
         if _is_sup(child):
-            out.append(_sup(child))
+            marker = _sup(child)
+            out.append(marker if marks or not _MARKER.match(marker) else "")
         elif name in ("br", "p", "div", "li", "tr", "td", "th") or name in _BLOCK:
             out.append(" ")
             if depth < _MAX_DEPTH:
                 out.append(child.text or "")
-                _inline(child, out, depth + 1)
+                _inline(child, out, depth + 1, marks)
             else:
                 out.append(child.text_content())
             out.append(" ")
         else:
             out.append(child.text or "")
             if depth < _MAX_DEPTH:
-                _inline(child, out, depth + 1)
+                _inline(child, out, depth + 1, marks)
         if child.tail:
             out.append(child.tail)
 
@@ -134,7 +136,7 @@ def _is_sup(el) -> bool:
 
 def _sup(el) -> str:
     text = _SPACE.sub(" ", el.text_content()).strip()
-    return f"({text.strip('()')})" if _MARKER.match(text) else text
+    return f"({text.strip('(),')})" if _MARKER.match(text) else text      # "1," of "1,2": one marker
 
 
 def _cell(td) -> html_tables.Cell:
@@ -145,6 +147,11 @@ def _cell(td) -> html_tables.Cell:
     sup_only = bool(sups) and _SPACE.sub("", text) in ("".join(sups), "(" + "".join(sups) + ")")
     if sup_only:
         text = "".join(sups)
+    elif sups:                    # "0.40%" with its raised marker: a value's footnote stays below the table
+        bare = [td.text or ""]
+        _inline(td, bare, marks=False)
+        plain = _SPACE.sub(" ", _ZERO_WIDTH.sub("", "".join(bare))).strip()
+        text = plain if html_tables.is_value(plain) else text
     return html_tables.Cell(text, _span(td.get("colspan")), _span(td.get("rowspan")),
                             header=_name(td) == "th", sup_only=sup_only)
 

@@ -7,8 +7,9 @@ yet it pulls the cover (which repeats the name) above the passage that answers. 
 one filing therefore searches with :func:`without_subject`, the question with its naming of the
 filing's own fund put as "the Fund".
 
-A share class before a name is not part of it ("Class A of the Fund"), and a hyphenated word
-with a capital after its hyphen ("ex-US") is a word of a name.
+A share class before a name is not part of it ("Class A of the Fund"), nor one after a short name
+("GMO Multi-Sector Fixed Income Class I", "… Income R6"), and a hyphenated word with a capital
+after its hyphen ("ex-US") is a word of a name.
 
 Not handled: a cover naming several funds (a multi-fund supplement; then a fund's name does say
 where to look, and the question is searched as asked), a fund named on the cover only by its
@@ -31,6 +32,7 @@ _GENERIC = frozenset({"the", "a", "an", "of", "and", "for", "annual", "total", "
                       "operating", "expenses", "fees", "other"})
 _TOKEN = re.compile(r"[A-Za-z0-9][\w&.’'\-]*")
 _CAPPED_AFTER = re.compile(r"[a-z]+-[A-Z0-9]")        # "ex-US" inside a name
+_CLASS_CODE = re.compile(r"[A-Z]{1,2}\d?")             # a share class by code after a name ("… Income R6")
 
 
 def _norm(word: str) -> str:
@@ -98,6 +100,8 @@ def _name_end(tokens: list[str], i: int, subject: frozenset[str]) -> int | None:
             while j + 1 < len(tokens) and _bare(tokens[j]) == tokens[j] and _norm(_bare(tokens[j + 1])) in _SUBJECTS:
                 j += 1                                        # "ETF Trust"
             return j
+        if words and (_norm(bare) in ("class", "classes") or (_CLASS_CODE.fullmatch(bare) and _norm(bare) not in subject)):
+            return _short_name(words, subject, tokens[j - 1], j - 1)     # "GMO Multi-Sector Fixed Income Class I"
         connector = bare in ("of", "&", "and")
         if not (bare[:1].isupper() or bare[:1].isdigit() or (connector and words) or (words and _CAPPED_AFTER.match(bare))):
             return _short_name(words, subject, tokens[j - 1] if words else "", j - 1)

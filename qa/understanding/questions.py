@@ -107,7 +107,12 @@ class Question:
 
     @property
     def label_text(self) -> str:
-        return self.labels or self.text
+        """The words a table's labels are matched with; "the Fund" (how the filing's own fund is
+        put, :mod:`qa.text.subject`) names no row ("Total Annual Fund Operating Expenses")."""
+        return _THE_FUND.sub(" ", self.labels or self.text)
+
+
+_THE_FUND = re.compile(r"\bthe Fund(?:['’]s)?(?=\W|$)")
 
 
 def clean(question: object, max_chars: int) -> str:

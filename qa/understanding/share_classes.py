@@ -60,7 +60,13 @@ def unknown_class(asked: Sequence[frozenset[str]], held: Sequence[frozenset[str]
     return bool(asked) and bool(held) and any(not any(same_class(a, h) for h in held) for a in asked)
 
 
+# a table header naming classes by code alone: "| Expenses ($) | A | C | I | R2 | R6 |"
+_CODE_HEADER = re.compile(r"^\|[^|\n]*\|((?:\s*[A-Z]{1,2}\d?\s*\|){2,})\s*$", re.MULTILINE)
+
+
 def filing_classes(source: str) -> list[frozenset[str]]:
-    """The distinct share classes a filing names anywhere (its capitals read as words)."""
+    """The distinct share classes a filing names anywhere (its capitals read as words), and those
+    a table's header row names by code alone ("A", "C", "R6")."""
     text = re.sub(r"\b(CLASS|SHARES?)\b", lambda m: m.group().title(), source)
-    return list(dict.fromkeys(classes_named(text)))
+    coded = [frozenset({c.strip().lower()}) for m in _CODE_HEADER.finditer(source) for c in m.group(1).split("|") if c.strip()]
+    return list(dict.fromkeys(classes_named(text) + coded))

@@ -40,3 +40,19 @@ def test_unclosed_table_and_odd_input_do_not_crash():
     assert "table" in kinds and kinds[-1] == "paragraph"
     for odd in ["", "\n\n\n", "<TABLE>", "-----\n-----", "|a|\n|---|", "o\no\no"]:
         edgar.parse(odd)
+
+
+def test_a_short_line_in_sentence_case_is_a_heading_but_a_labelled_fact_is_not():
+    text = ("Investment objective\n\nTotal return in excess of that of its benchmark.\n\n"
+            "Investment Adviser: Grantham, Mayo, Van Otterloo & Co. LLC\n\nFees and expenses\n\nThe table below.\n")
+    headings = [b.heading for b in edgar.parse(text) if b.kind == "heading"]
+    assert headings == ["Investment objective", "Fees and expenses"]
+
+
+def test_a_running_head_between_two_halves_of_a_sentence_is_no_heading():
+    text = ("Principal risks\n\nAs the Fund is non-diversified, a decline in the value of one security may affect the Fund's performance more\n\n"
+            "GMO MULTI-SECTOR FIXED INCOME FUND\n\n"
+            "than if the Fund were diversified.\n")
+    blocks = edgar.parse(text)
+    assert [b.heading for b in blocks if b.kind == "heading"] == ["Principal risks"]
+    assert all(b.heading == "Principal risks" for b in blocks)

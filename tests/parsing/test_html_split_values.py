@@ -38,3 +38,16 @@ def test_a_table_after_prose_keeps_its_own_labels():
             "<table><tr><td>Other</td><td></td><td></td></tr><tr><td>Row</td><td>1%</td><td>2%</td></tr></table>"
             "</body></html>")
     assert "Class A" not in html.html_to_text(page).split("\n\n")[-1]
+
+
+def test_a_raised_footnote_marker_inside_a_value_cell_is_dropped_and_the_row_is_data():
+    """"0.40%" with a marker raised by position:relative in the same cell (two markers "1," and
+    "2" too): the value alone, so the row is no header row."""
+    raised = '<font style="font-size:6.5pt;position:relative;top:-2.75pt;">{}</font>'
+    page = ("<html><body><table><tr><td></td><td>Class R6</td><td>Class I</td></tr>"
+            f"<tr><td>Management fee</td><td>0.40%{raised.format('1')}</td><td>0.40%{raised.format('1')}</td></tr>"
+            f"<tr><td>Expense reimbursement/waiver{raised.format('2')}</td><td>(0.37%)</td>"
+            f"<td>(0.37%){raised.format('1,')}{raised.format('2')}</td></tr></table></body></html>")
+    text = html.html_to_text(page)
+    assert "|  | Class R6 | Class I |\n|---|---|---|\n| Management fee | 0.40% | 0.40% |" in text
+    assert "| Expense reimbursement/waiver(2) | (0.37%) | (0.37%) |" in text

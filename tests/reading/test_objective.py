@@ -29,3 +29,12 @@ def test_other_questions_and_filings_without_the_heading_get_none():
     source = "Investment Objective\n\nThe Fund seeks growth.\n"
     assert _answer(source, "What investment process does the fund use to pursue its objective?") is None
     assert _answer("The Fund seeks growth of capital.\n", "What is the fund's goal?") is None
+
+
+def test_a_paragraph_of_one_short_sentence_under_the_heading_is_the_objective():
+    source = ("Investment objective\n\nTotal return in excess of that of its benchmark, the Bloomberg U.S. "
+              "Aggregate Index.\n\nFees and expenses\n")
+    assert _answer(source, "What is the investment objective of the Fund?") == \
+        "Total return in excess of that of its benchmark, the Bloomberg U.S. Aggregate Index"
+    two = "Investment objective\n\nGrowth. Income is secondary.\n"
+    assert _answer(two, "What is the investment objective of the Fund?") is None

@@ -79,3 +79,10 @@ def test_a_question_naming_a_class_the_filing_never_names(question, unknown):
 
 def test_a_filing_naming_no_class_leaves_every_question_open():
     assert not unknown_class(classes_named("What is the Class T fee?"), filing_classes("The Fund offers one class of shares."))
+
+
+def test_a_table_header_naming_classes_by_code_names_the_filings_classes():
+    """"| Expenses ($) | A | C | I | R2 |": Class C is one of the filing's classes."""
+    filing = "The fund offers shares.\n\n| Expenses ($) | A | C | I | R2 |\n|---|---|---|---|---|\n| 1 year | 608 | 289 | 88 | 127 |\n"
+    assert not unknown_class(classes_named("What is the 12b-1 fee on Class C?"), filing_classes(filing))
+    assert unknown_class(classes_named("What is the 12b-1 fee on Class T?"), filing_classes(filing))

@@ -228,3 +228,21 @@ def test_an_etf_return_based_on_nav_or_market_price_is_told_apart_by_its_group()
 def test_of_two_columns_named_the_one_of_the_kind_asked_answers():
     text = "| | Total Return | Quarter |\n|---|---|---|\n| Highest | 12.19% | June 30, 2020 |\n| Lowest | -17.60% | March 31, 2020 |\n"
     assert _spans(text, "Lowest quarterly total return shown?") == ["-17.60%"]
+
+
+def test_classes_printed_by_letter_and_a_when_question_of_an_unlabelled_row():
+    """A fee table naming its classes "A" | "C" (the filing writes "Class" nowhere else) answers
+    "Class C"; "when" of "Lowest Quarter: | -6.88% | 1Q 2022" is the date."""
+    fees = ("| Annual fund operating expenses (%) | A | C |\n|---|---|---|\n| Management fee | 0.67 | 0.67 |\n"
+            "| Distribution and service (Rule 12b-1) fees | 0.25 | 1.00 |\n")
+    assert _spans(fees, "What is the 12b-1 fee on Class C of the Fund?") == ["1.00"]
+    quarters = ("The fund's quarterly returns.\n\n| | | |\n|---|---|---|\n| Highest Quarter: | 6.02% | 4Q 2023 |\n"
+                "| Lowest Quarter: | -6.88% | 1Q 2022 |\n")
+    assert _spans(quarters, "When did the Fund have its worst quarter?") == ["1Q 2022"]
+
+
+def test_of_two_rows_named_alike_a_question_asking_no_total_gets_the_part():
+    text = ("| | Class A | Class R6 |\n|---|---|---|\n| Total Annual Fund Operating Expenses | 1.06% | 6.34% |\n"
+            "| Less: Fee Waiver and/or Expense Reimbursement | (0.10)% | (5.54)% |\n"
+            "| Total Annual Fund Operating Expenses After Expense Reimbursement | 0.96% | 0.80% |\n")
+    assert _spans(text, "R6 expense reimbursement?") == ["(5.54)%"]

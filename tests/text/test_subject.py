@@ -69,3 +69,11 @@ def test_a_name_with_a_lower_case_prefix_and_a_possessive_on_the_cover_is_one_su
     subject = subject_words(cover)
     assert {"ftse", "ex-us", "small-cap"} <= subject
     assert without_subject("Expenses of the Vanguard FTSE All-World ex-US Small-Cap ETF?", subject) == "Expenses of the Fund?"
+
+
+@pytest.mark.parametrize("asked, searched", [
+    ("What would I pay in GMO Multi-Sector Fixed Income Class I?", "What would I pay in the Fund Class I?"),
+    ("Net expense ratio for GMO Multi-Sector Fixed Income R6?", "Net expense ratio for the Fund R6?"),
+])
+def test_a_share_class_after_a_short_name_ends_it(asked, searched):
+    assert without_subject(asked, frozenset({"gmo", "multi-sector", "fixed", "income"})) == searched

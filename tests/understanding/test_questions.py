@@ -127,3 +127,9 @@ def test_shorthand_for_quarter_and_institutional():
 
 def test_cost_of_revenue_is_no_expense_example():
     assert not analyse("What is cost of revenue as a percentage of revenue in 2018?", 500).intents.dollars
+
+
+def test_the_fund_names_no_table_row():
+    """"the Fund" (how the filing's own fund is put) is no word of a row label to match."""
+    assert "Fund" not in analyse("the Fund R6 fee waiver", 500).label_text
+    assert "fund" in analyse("What are the acquired fund fees of the Fund?", 500).label_text

@@ -11,10 +11,12 @@ A fund summary opens with a section of its own that states the objective in one 
 The question analysis says when the objective is asked (``Intents.objective``).  This reader
 takes the first paragraph under an "Investment Objective(s)" or "Goal" heading (the one a
 retrieved passage falls in, else the filing's first) and answers with what follows "seeks",
-"objective is" or "objective of" in its first sentence, up to the sentence's end.
+"objective is" or "objective of" in its first sentence, up to the sentence's end; a paragraph of
+one short sentence without those words is the objective itself ("Total return in excess of that
+of its benchmark, the Bloomberg U.S. Aggregate Index.").
 
 Not handled: a secondary objective asked for (no answer: the span reader reads those), an
-objective printed without such a heading, and objectives stated without those words.
+objective printed without such a heading, and longer paragraphs without those words.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from qa.reading.readers.base import Candidate, FilingFactReader, ReadPassage
 from qa.understanding.questions import Question
 
 SCORE = 0.9
+BARE_WORDS = 40         # a paragraph of one sentence up to so many words may be the objective itself
 _HEADING = re.compile(r"(?im)^[ \t]*(?:investment |fund )?(?:objectives?|goals?)[ \t]*:?[ \t]*\n\s*")
 _STATED = re.compile(r"\b(?:seeks|seek|objectives? (?:is|are|of)|goal (?:is|of))\s+(?P<obj>[^\n]+?)(?<!\b[A-Z])\.(?=\s|$)",
                      re.IGNORECASE)        # not the "." of an initial ("U.S. companies")
@@ -44,7 +47,17 @@ class ObjectiveReader(FilingFactReader):
         inside = [h for h in headings if any(p.chunk.start <= h.end() < p.chunk.end for p in passages)]
         heading = (inside or headings)[0]
         line_end = source.find("\n", heading.end())
-        stated = _STATED.search(source, heading.end(), line_end if line_end != -1 else len(source))
-        if stated is None:
-            return []
-        return [Candidate(doc, stated.start("obj"), stated.end("obj"), SCORE, 0, self.name, {"objective": True})]
+        line_end = line_end if line_end != -1 else len(source)
+        stated = _STATED.search(source, heading.end(), line_end)
+        if stated is not None:
+            return [Candidate(doc, stated.start("obj"), stated.end("obj"), SCORE, 0, self.name, {"objective": True})]
+        bare = _bare(source, heading.end(), line_end)
+        return [Candidate(doc, bare[0], bare[1], SCORE, 0, self.name, {"objective": True})] if bare else []
+
+
+def _bare(source: str, start: int, end: int) -> tuple[int, int] | None:
+    """The paragraph as the objective, when it is one short sentence (without its full stop)."""
+    text = source[start:end].rstrip()
+    if not text.endswith(".") or len(text.split()) > BARE_WORDS or re.search(r"(?<!\b[A-Z])\.\s", text):
+        return None
+    return start, start + len(text) - 1

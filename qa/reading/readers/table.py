@@ -129,7 +129,8 @@ class TableReader(RowQuestions, TableContext, TableGroups):
         row_scores = label_scores(question.label_text, rows)
         if len(rows) == 1 and rows[0] and row_scores[0] < MIN_LABEL:
             return None          # the table's only row label, which the question does not name
-        row = pick(row_scores, rows) or coded_row(question.text, rows) or self._typed_row(question, chunk_ids, rows)
+        row = (pick(row_scores, rows) or coded_row(question.text, rows) or self._typed_row(question, chunk_ids, rows)
+               or self._part_row(question, row_scores, rows))
         if row is None:
             chunk_ids, row = self._group_row(question, key, chunk_ids)
             meta = {i: self.data.chunks[i].meta for i in chunk_ids}
@@ -158,8 +159,16 @@ class TableReader(RowQuestions, TableContext, TableGroups):
         if len(named_rows) == 1 and len(match) > 1:      # one label on two rows: before or after the waiver
             match = side_of_repeated(question, match, lambda i: meta[i].row, next(iter(named_rows)))
         if len(match) > 1 and not any(meta[i].col_label for i in match):
-            match = self._the_amount(question, match)   # a row of cells under no column label
+            match = self._of_kind(question, match)      # a row of cells under no column label
         return (match, row[1], col[1]) if match else None
+
+    def _of_kind(self, question: Question, match: list[int]) -> list[int]:
+        """Of a row's unlabelled cells, the one of the kind asked: a date for "when", else the
+        one amount (:meth:`_the_amount`)."""
+        if question.kind in ("date", "year"):
+            dates = [i for i in match if kinds.is_date(cell_value(self.data.chunks, self.data.sources, i))]
+            return dates if len(dates) == 1 else []
+        return self._the_amount(question, match)
 
     def _the_amount(self, question: Question, match: list[int]) -> list[int]:
         """Of a row's unlabelled cells ("1Q 2022" | "(4.95%)"), the one amount an amount

@@ -25,6 +25,8 @@ from qa.understanding.share_classes import classes_named, other_class_named
 
 _LEAD_IN = 300          # characters before a table that count as its caption
 _COVER = 300            # characters at the top of a filing that name what it is about
+# words of a share class's name: a table may name its classes by letter alone ("A" | "C" | "I")
+_CLASS_WORDS = frozenset({"class", "classes", "share", "shares"})
 
 
 def labels_of(chunk) -> str:
@@ -108,12 +110,14 @@ class TableContext:
         capitalised word the filing writes in lower case elsewhere ("Goodwill") is no name; nor is
         a name the filing gives itself ("SPY" of '(“SPY” or the “Trust”)', a market symbol), which
         every table of the filing is about, nor an acronym of words the table's context prints
-        ("EPS" of "Earnings per share")."""
+        ("EPS" of "Earnings per share").  The words that say a share class ("Class", "Shares") are no
+        name when the table prints the class's own words (a column "C" for "Class C")."""
         words = self._context_words(key)
         if words is None:
             return False
         lower, own = self._filing_words(key[0])
-        names = question.names - words - lower - own
+        printed = bool(question.classes) and all(c <= words for c in question.classes)
+        names = question.names - words - lower - own - (_CLASS_WORDS if printed else frozenset())
         return any(not self._abbreviates(question, name, key) for name in names)
 
     def _abbreviates(self, question: Question, name: str, key: tuple[str, int]) -> bool:

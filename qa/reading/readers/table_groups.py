@@ -11,6 +11,8 @@ the question names only by a ticker it does not write as a class.
 """
 from __future__ import annotations
 
+import re
+
 from qa.reading.readers.base import cell_value
 from qa.reading.readers.table_context import group_of, spells
 from qa.reading.readers.table_rows import pick
@@ -18,6 +20,7 @@ from qa.understanding import kinds
 from qa.understanding.headers import label_scores, label_tokens, normalise
 from qa.understanding.questions import Question
 
+_TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
 NAMED_ROW = 0.5     # a row is named by two of its words, or all of them (headers.label_scores gives one of several 0.45)
 
 
@@ -48,6 +51,18 @@ class TableGroups:
             return None
         row = pick(label_scores(question.label_text, typed), typed)
         return ([rows.index(typed[i]) for i in row[0]], row[1]) if row else None
+
+    @staticmethod
+    def _part_row(question: Question, scores: list[float], rows: list[str]):
+        """Of two rows named alike, the one that is no total when the question does not ask a
+        total ("expense reimbursement": the "Less: … Reimbursement" row, not "Total Annual Fund
+        Operating Expenses After … Reimbursement")."""
+        best = max(scores, default=0.0)
+        tied = [i for i, s in enumerate(scores) if s == best]
+        if best < NAMED_ROW or len(tied) != 2 or _TOTAL.search(question.label_text):
+            return None
+        parts = [i for i in tied if not _TOTAL.search(rows[i])]
+        return (parts, best) if len(parts) == 1 else None
 
     def _group_row(self, question: Question, key: tuple[str, int], chunk_ids: list[int]):
         """When no row label is named: the cells under the group heading the question names, and
