@@ -22,7 +22,8 @@ import re
 COVER_CHARS = 3000
 _SUBJECTS = ("fund", "funds", "portfolio", "portfolios", "etf", "trust")
 _WORD = r"(?:[A-Z0-9]|[a-z]+-[A-Z0-9])[\w&.’'\-]*[™®]?"     # a name's words are capitalised (or numbers, or "ex-US")
-_NAME = re.compile(rf"\b((?:{_WORD}[ \t]+(?:(?:of|and|&|for)[ \t]+)?){{1,9}}(?:Fund|Portfolio|ETF|FUND|PORTFOLIO))\b")
+_NAME = re.compile(rf"\b((?:{_WORD}[ \t]+(?:(?:of|and|&|for)[ \t]+)?){{1,9}}(?:Fund|Portfolio|ETF|FUND|PORTFOLIO))\b"
+                   r"(?![ \t]+(?i:holdings|managers?|management|turnover|securities|transactions)\b)")   # "SCHEDULE OF PORTFOLIO HOLDINGS"
 # Words that head or fill a fee-table or section line ("Total Annual Fund Operating Expenses",
 # "Investment Objective The Fund") rather than a fund's name.
 _GENERIC = frozenset({"the", "a", "an", "of", "and", "for", "annual", "total", "net", "acquired", "investment",

@@ -18,6 +18,7 @@ _DATE = re.compile(r"^(?:\d{1,2}[QH]\s*\d{4}|(?:[1-4](?:st|nd|rd|th)\s+quarter\s
                    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
                    r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}/\d{2,4}|(?:q[1-4]|quarter)\s*\d{4}|"
                    r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))$", re.IGNORECASE)   # EDGAR's "20240418"
+_COUNT = re.compile(r"^\(?-?\d{1,3}(?:,\d{3})+\)?$")     # "900,000": a count or sum, never a percentage
 _AMOUNTS = {"percent", "money", "quantity", "number"}
 
 
@@ -53,8 +54,8 @@ def agrees(kind: str, text: str) -> bool:
     """False when ``text`` cannot answer a question expecting ``kind``."""
     if kind in ("entity", "location"):
         return not (is_amount(text) or is_date(text))
-    if kind == "percent" and is_amount(text) and all(p.lstrip("(-").startswith("$") for p in _parts(text)):
-        return False                         # "the 5-year return" is not "$915"
+    if kind == "percent" and is_amount(text) and all(p.lstrip("(-").startswith("$") or _COUNT.match(p) for p in _parts(text)):
+        return False                         # "the 5-year return" is not "$915", a share of assets not "900,000"
     if kind in _AMOUNTS:
         if is_date(text) and (not is_amount(text) or all(p.count("/") == 2 for p in _parts(text))):
             return False                     # "the highest quarterly return" is not "June 30, 2020", nor "11/07/2017"

@@ -146,7 +146,8 @@ KIND_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.IGNOREC
     (r"\bwhat year\b|\bwhich year\b|\bin what year\b|\byear (was|did|is)\b", "year"),
     (r"\bwhen\b|\bwhat (date|day)\b|\bwhich (date|day)\b|\bas of what\b|\bdated\b|"
      r"\b(?:is|was|are|were) the [\w\s'’-]{0,40}\bdate\s*\??\s*$", "date"),      # "What is the Class I inception date?"
-    (r"\bwhat (percent|percentage)\b|\bwhat %|\bhow much (of a |of an )?(fee|rate|return|expense|percent)",
+    (r"\bwhat (percent|percentage)\b|\bwhat %|\bhow much (of a |of an )?(fee|rate|return|expense|percent)|"
+     r"\bwhat (?:share|proportion|portion|fraction) of\b",
      "percent"),
     (r"^(?!.*\$)(?!.*\bcosts?\b)(?!.*\b(?:calculations?|assum\w*|how)\b).*\b(returns?|yields?|expense ratios?)\b",
      "percent"),   # a return is a percentage, asked with or without a question mark

@@ -248,7 +248,15 @@ def analyse(question: object, max_chars: int) -> Question:
                     frozenset(proper_names(lx.without_terms(text))), role=lx.asked_role(text),
                     operation=op, person=lx.asked_person(text),
                     two_sided=op == "difference" and bool(lx.TWO_SIDED.search(text)),
-                    managers=_asks_managers(text, found), classes=tuple(classes_named(text)))
+                    managers=_asks_managers(text, found), classes=_classes(text))
+
+
+_COUNTED = re.compile(r"\b(?i:how many)\b[^?]*\b[A-Z][a-z]+\s+shares\b")     # "How many Vestas Wind Systems shares"
+
+
+def _classes(text: str) -> tuple[frozenset[str], ...]:
+    """The share classes a question names; "how many X shares" counts shares of X, no class."""
+    return () if _COUNTED.search(text) else tuple(classes_named(text))
 
 
 _NOT_NAMES = frozenset({"fund", "portfolio", "pm", "pms", "trust"})

@@ -77,3 +77,8 @@ def test_a_name_with_a_lower_case_prefix_and_a_possessive_on_the_cover_is_one_su
 ])
 def test_a_share_class_after_a_short_name_ends_it(asked, searched):
     assert without_subject(asked, frozenset({"gmo", "multi-sector", "fixed", "income"})) == searched
+
+
+def test_a_portfolio_noun_of_a_form_title_names_no_fund():
+    cover = "FORM N-Q\n\nQUARTERLY SCHEDULE OF PORTFOLIO HOLDINGS OF REGISTERED\n\nNew Alternatives Fund\n\n"
+    assert subject_words(cover) == frozenset({"new", "alternatives"})

@@ -133,3 +133,8 @@ def test_the_fund_names_no_table_row():
     """"the Fund" (how the filing's own fund is put) is no word of a row label to match."""
     assert "Fund" not in analyse("the Fund R6 fee waiver", 500).label_text
     assert "fund" in analyse("What are the acquired fund fees of the Fund?", 500).label_text
+
+
+def test_how_many_shares_of_a_company_names_no_class():
+    assert analyse("How many Vestas Wind Systems shares did the Fund own?", 500).classes == ()
+    assert analyse("What is the management fee for Institutional shares?", 500).classes == (frozenset({"institutional"}),)
