@@ -246,3 +246,17 @@ def test_of_two_rows_named_alike_a_question_asking_no_total_gets_the_part():
             "| Less: Fee Waiver and/or Expense Reimbursement | (0.10)% | (5.54)% |\n"
             "| Total Annual Fund Operating Expenses After Expense Reimbursement | 0.96% | 0.80% |\n")
     assert _spans(text, "R6 expense reimbursement?") == ["(5.54)%"]
+
+
+def test_a_unit_in_the_corner_label_and_the_filings_own_fund_and_months_written_short():
+    """"Annual fund operating expenses (%)" holds rates, so what an investor would pay comes from
+    the "Expenses ($)" table; "Dec" is December, and the one fund a filing is about is no name
+    foreign to its tables."""
+    text = ("GMO EXAMPLE INCOME FUND\n\nSummary Prospectus\n\nThe fund's costs.\n\n"
+            "| Annual fund operating expenses (%) | A | C |\n|---|---|---|\n| Management fee | 0.67 | 0.67 |\n"
+            "| Total annual fund operating expenses | 1.11 | 1.86 |\n\nExpense example\n\n"
+            "| Expenses ($) | A | C |\n|---|---|---|\n| 1 year | 608 | 289 |\n| 3 years | 837 | 587 |\n\n"
+            "Average Annual Total Returns\n\nPeriods Ending December 31, 2024\n\n"
+            "| | 1 Year | 5 Years |\n|---|---|---|\n| Return Before Taxes | 1.30% | -0.84% |\n")
+    assert _spans(text, "If I put $10,000 into Class A and sell after one year, what are my expenses?") == ["608"]
+    assert _spans(text, "5-year return before taxes of GMO Example Income as of Dec 31, 2024?") == ["-0.84%"]

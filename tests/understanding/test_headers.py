@@ -1,6 +1,6 @@
 """Header matching: how strongly a question names a table label (no models)."""
 from qa.reading.readers.table_rows import pick
-from qa.understanding.headers import label_scores
+from qa.understanding.headers import label_scores, normalise
 from qa.understanding.questions import analyse
 
 ROWS = ["Maximum Deferred Sales Charge (Load) (as a percentage of the lesser of purchase price)",
@@ -68,3 +68,8 @@ def test_footnote_markers_are_no_words_of_a_label():
     scores = label_scores("Class C net expenses after reimbursement: total annual fund operating expenses after "
                           "fee waivers and expense reimbursements", labels)
     assert scores[2] == 1.0 and max(scores[:2] + scores[3:]) < 1.0
+
+
+def test_a_month_written_short_is_the_month():
+    assert normalise("Aug - 2019") == normalise("August 2019")
+    assert label_scores("warrants issued in August 2019", ["Jun-2018", "Aug - 2019"]) == [0.0, 1.0]

@@ -38,6 +38,7 @@ from qa.reading.readers.table_context import (
     side_of_repeated,
 )
 from qa.reading.readers.table_groups import NAMED_ROW, TableGroups
+from qa.reading.readers.table_kinds import TableKinds
 from qa.reading.readers.table_rows import MIN_LABEL, RowQuestions, latest, of_year, pick
 from qa.text import lexical
 from qa.understanding import kinds
@@ -70,7 +71,7 @@ def amount_columns(cols: list[str], share: bool) -> list[str]:
 VERBATIM = 0.95     # a label the question quotes (headers.label_scores)
 
 
-class TableReader(RowQuestions, TableContext, TableGroups):
+class TableReader(RowQuestions, TableContext, TableGroups, TableKinds):
     """Cell lookup by row and column labels (see module docstring)."""
 
     name = "table"
@@ -162,23 +163,6 @@ class TableReader(RowQuestions, TableContext, TableGroups):
             match = self._of_kind(question, match)      # a row of cells under no column label
         return (match, row[1], col[1]) if match else None
 
-    def _of_kind(self, question: Question, match: list[int]) -> list[int]:
-        """Of a row's unlabelled cells, the one of the kind asked: a date for "when", else the
-        one amount (:meth:`_the_amount`)."""
-        if question.kind in ("date", "year"):
-            dates = [i for i in match if kinds.is_date(cell_value(self.data.chunks, self.data.sources, i))]
-            return dates if len(dates) == 1 else []
-        return self._the_amount(question, match)
-
-    def _the_amount(self, question: Question, match: list[int]) -> list[int]:
-        """Of a row's unlabelled cells ("1Q 2022" | "(4.95%)"), the one amount an amount
-        question asks for; none when the question or the cells leave it open."""
-        if not kinds.expects_amount(question.kind):
-            return []
-        values = {i: cell_value(self.data.chunks, self.data.sources, i) for i in match}
-        amounts = [i for i, v in values.items() if kinds.is_amount(v) and not kinds.is_date(v)]
-        return amounts if len(amounts) == 1 else []
-
     def read(self, question: Question, passages: list[ReadPassage]) -> list[Candidate]:
         """A candidate per retrieved table: the rows a group holds, else a year comparison, else
         its year headers, else the cell the question names."""
@@ -223,12 +207,6 @@ class TableReader(RowQuestions, TableContext, TableGroups):
                 cand = self._cell(question, key, 0, decay)
                 examples += [cand] if cand is not None and not cand.parts else []
         return out or (examples if len(examples) == 1 else [])
-
-    def _costs(self, key: tuple[str, int]) -> bool:
-        """Whether a table prints dollar costs: most of its cells are amounts in "$" (an expense
-        example), so a question asking what an investor would pay may look it up unretrieved."""
-        values = [cell_value(self.data.chunks, self.data.sources, i) for i in self.cells.get(key, [])]
-        return len(values) >= 2 and sum(v.lstrip("(").startswith("$") for v in values) * 2 > len(values)
 
     def _quotes_both(self, question: Question, key: tuple[str, int]) -> bool:
         """Whether the question quotes one of a table's several row labels and one of its
@@ -310,12 +288,9 @@ class TableReader(RowQuestions, TableContext, TableGroups):
         if cut:                                          # "–0.05%(1)": the amount without its marker
             cand, text = dataclasses.replace(cand, end=cand.end - cut), text[:-cut]
         if not kinds.agrees(question.kind, text) or other_class(question, chunks[0]) or \
-                (question.intents.dollars and kinds.is_rate(text)):    # an example's cost is no rate
+                (question.intents.dollars and (kinds.is_rate(text) or self._unit(key) == "%")):    # a cost is no rate
             return None                                  # "Who…?" is not "2.15%"
         return cand if self._asked_for(question, chunks[0], text) else None
-
-    def _fits(self, question: Question, chunk_ids: list[int]) -> bool:
-        return all(kinds.agrees(question.kind, cell_value(self.data.chunks, self.data.sources, i)) for i in chunk_ids)
 
     @staticmethod
     def _asked_for(question: Question, cell, text: str) -> bool:

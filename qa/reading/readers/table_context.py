@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from qa.text.aliases import own_names
+from qa.text.subject import subject_words
 from qa.understanding import kinds
 from qa.understanding.headers import contrary, label_tokens, normalise
 from qa.understanding.lexicon import ASKING_WORDS
@@ -27,6 +28,10 @@ _LEAD_IN = 300          # characters before a table that count as its caption
 _COVER = 300            # characters at the top of a filing that name what it is about
 # words of a share class's name: a table may name its classes by letter alone ("A" | "C" | "I")
 _CLASS_WORDS = frozenset({"class", "classes", "share", "shares"})
+# a month written short is the month ("Dec 31, 2024" of a table "Periods Ending December 31, 2024")
+_MONTHS = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+           "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
+           "dec": "december"}
 
 
 def labels_of(chunk) -> str:
@@ -117,7 +122,9 @@ class TableContext:
             return False
         lower, own = self._filing_words(key[0])
         printed = bool(question.classes) and all(c <= words for c in question.classes)
-        names = question.names - words - lower - own - (_CLASS_WORDS if printed else frozenset())
+        months = {_MONTHS[w] for w in words if w in _MONTHS}             # "Dec 30, 2017" prints December
+        names = {_MONTHS.get(n, n) for n in question.names} - words - months - lower - own - \
+            (_CLASS_WORDS if printed else frozenset())
         return any(not self._abbreviates(question, name, key) for name in names)
 
     def _abbreviates(self, question: Question, name: str, key: tuple[str, int]) -> bool:
@@ -147,10 +154,12 @@ class TableContext:
 
     def _filing_words(self, doc_id: str) -> tuple[set[str], set[str]]:
         """The words a filing prints in lower case and the names it gives itself
-        (:func:`qa.text.aliases.own_names`); computed once per filing."""
+        (:func:`qa.text.aliases.own_names`, and the words of the one fund its cover names,
+        :func:`qa.text.subject.subject_words`); computed once per filing."""
         if doc_id not in self.lower:
             source = self.data.sources[doc_id]
-            self.lower[doc_id] = ({w.rstrip(".") for w in _NAME.findall(source) if w.islower()}, own_names(source))
+            own = set(own_names(source)) | subject_words(source)     # a one-fund filing's tables are its fund's
+            self.lower[doc_id] = ({w.rstrip(".") for w in _NAME.findall(source) if w.islower()}, own)
         return self.lower[doc_id]
 
 
