@@ -130,6 +130,8 @@ def table_spans(lines: list[Line]) -> list[tuple[int, int]]:
 
 
 _SHORT_HEADING = 6      # words of a line standing alone that make it a heading in any case
+_WORDS_ONLY = re.compile(r"[A-Z][A-Za-z'’&/ -]*[A-Za-z]")
+_TRAILING = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"})
 
 
 def _is_heading(para: list[Line]) -> bool:
@@ -148,7 +150,10 @@ def _is_heading(para: list[Line]) -> bool:
     if bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
         return True
     # a short line of words alone, in sentence case: "Investment objective", "Fees and expenses"
-    return text[0].isupper() and len(text.split()) <= _SHORT_HEADING and not re.search(r"\d", text)
+    # (not a cell's broken line, "President (since", "Affiliation with", nor "Yes ☒ No ☐")
+    words = text.split()
+    return bool(_WORDS_ONLY.fullmatch(text)) and 2 <= len(words) <= _SHORT_HEADING and \
+        words[-1].lower() not in _TRAILING
 
 
 def _prose_blocks(lines: list[Line], heading: str) -> tuple[list[Block], str]:

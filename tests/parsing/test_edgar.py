@@ -1,4 +1,6 @@
 """Parsing EDGAR text into blocks (fast, no models)."""
+import pytest
+
 from qa.parsing import edgar
 
 
@@ -56,3 +58,10 @@ def test_a_running_head_between_two_halves_of_a_sentence_is_no_heading():
     blocks = edgar.parse(text)
     assert [b.heading for b in blocks if b.kind == "heading"] == ["Principal risks"]
     assert all(b.heading == "Principal risks" for b in blocks)
+
+
+@pytest.mark.parametrize("line", ["President (since", "Affiliation with", "Yes \u2612 No \u2610", "Mac",
+                                  "Website: volumetric.com"])
+def test_a_broken_cell_line_or_a_field_is_no_heading(line):
+    text = f"Management\n\n{line}\n\n2019 to present.\n"
+    assert [b.heading for b in edgar.parse(text) if b.kind == "heading"] == ["Management"]
