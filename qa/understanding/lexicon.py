@@ -350,7 +350,7 @@ OPERATIONS: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p, re.I
     ("count", COUNT_PERIODS.pattern + "|" + COUNT_PARTS.pattern),
     ("percent_change", r"\b(?:percent(?:age)?|%)\s*(?:change|increase|decrease|growth|decline|rise|fall|drop)|"
                        r"\bgrowth rate\b|\bby what (?:percent(?:age)?|%)\b|\bchange in percent(?:age)?\b"),
-    ("ratio", r"\bratio (?:of|between)\b"),
+    ("ratio", r"(?<!expense )(?<!sharpe )\bratio (?:of|between)\b"),    # not "the expense ratio of Class I"
     ("share", r"\b(?:as an? |what )(?:percentage|percent|proportion|share|fraction) of\b|"
               r"\bpercentage of (?:the )?(?:total|combined)\b|\bwhat (?:percentage|percent|proportion) (?:of|is|was|did|does)\b|"
               r"\bpercentage (?:constitution )?of\b[^?]*\b(?:in|of|over|among|to) (?:the )?(?:\w+ )?total\b"),

@@ -138,3 +138,8 @@ def test_the_fund_names_no_table_row():
 def test_how_many_shares_of_a_company_names_no_class():
     assert analyse("How many Vestas Wind Systems shares did the Fund own?", 500).classes == ()
     assert analyse("What is the management fee for Institutional shares?", 500).classes == (frozenset({"institutional"}),)
+
+
+def test_an_expense_ratio_of_a_class_asks_no_arithmetic():
+    assert analyse("What is the gross expense ratio of Class I?", 500).operation == ""
+    assert analyse("What is the ratio of cash to total assets in 2019?", 500).operation == "ratio"
