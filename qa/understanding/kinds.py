@@ -18,7 +18,7 @@ _DATE = re.compile(r"^(?:\d{1,2}[QH]\s*\d{4}|(?:[1-4](?:st|nd|rd|th)\s+quarter\s
                    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
                    r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}/\d{2,4}|(?:q[1-4]|quarter)\s*\d{4}|"
                    r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))$", re.IGNORECASE)   # EDGAR's "20240418"
-_COUNT = re.compile(r"^\(?-?\d{1,3}(?:,\d{3})+\)?$")     # "900,000": a count or sum, never a percentage
+_COUNT = re.compile(r"^\(?-?(?:\d{1,3}(?:,\d{3})+|\d{4,})\)?$")     # "900,000", "1031": a count, sum or code, no percentage
 _AMOUNTS = {"percent", "money", "quantity", "number"}
 
 
