@@ -107,12 +107,15 @@ class Question:
 
     @property
     def label_text(self) -> str:
-        """The words a table's labels are matched with; "the Fund" (how the filing's own fund is
-        put, :mod:`qa.text.subject`) names no row ("Total Annual Fund Operating Expenses")."""
-        return _THE_FUND.sub(" ", self.labels or self.text)
+        """The words a table's labels are matched with.  "the Fund" put for a short name of the
+        filing's fund that the asker wrote without "Fund" (:mod:`qa.text.subject`: "KAR Equity
+        Income R6 fee waiver") names no row ("Total Annual Fund Operating Expenses")."""
+        text = self.labels or self.text
+        return text if _FUND_WORD.search(self.asked) else _THE_FUND.sub(" ", text)
 
 
 _THE_FUND = re.compile(r"\bthe Fund(?:['’]s)?(?=\W|$)")
+_FUND_WORD = re.compile(r"\bfunds?\b", re.IGNORECASE)
 
 
 def clean(question: object, max_chars: int) -> str:
