@@ -32,10 +32,11 @@ _SUBS = [(re.compile(p), r) for p, r in [
     (r"\bfees\b", "fee"), (r"\bexpenses\b", "expense"), (r"\breturns\b", "return"),
     (r"\bannually\b", "annual"), (r"\bone\b", "1"),
 ]]
-_MONTHS = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+# a month written short, and in full ("Aug - 2019" is "August 2019")
+MONTHS = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
            "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
            "dec": "december"}
-_MONTH = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b")
+_MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b")
 _STOP = {"the", "a", "an", "of", "for", "in", "on", "to", "and", "or", "is", "what", "was", "were",
          "does", "do", "did", "how", "much", "which", "over", "by", "with", "its", "it", "are", "be"}
 
@@ -51,7 +52,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " ", text)
     for pattern, repl in _SUBS:
         text = pattern.sub(repl, text)
-    text = _MONTH.sub(lambda m: _MONTHS[m.group()], text)     # "Aug - 2019" is "August 2019"
+    text = _MONTH.sub(lambda m: MONTHS[m.group()], text)     # "Aug - 2019" is "August 2019"
     text = re.sub(r"\b12b 1\b", "12b1", text)      # one name: its "1" is not the "1" of "1 Year"
     words = text.split()
     stems = _stemmer().stemWords(words)

@@ -175,9 +175,12 @@ TWO_SIDED = re.compile(r"\bdifference (?:in [^?]*?)?between\b|\b(?:more|less|few
 SHARE_CLASS = re.compile(r"\b[Cc]lass\s+[A-Z0-9]{1,3}\b|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:[Cc]lass|[Ss]hares?)\b|\bR6\b")
 
 
+CLASS_NOUNS = frozenset({"class", "classes", "share", "shares"})     # the words that say "a share class"
+
+
 def class_words(text: str) -> frozenset[str]:
     """A class name's own words ("institutional" of "Institutional Class shares"; "a" of "Class A")."""
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in ("class", "classes", "share", "shares"))
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in CLASS_NOUNS)
 
 # --- A period a return is measured over: "10-year", "5 Years", "one year", "since inception" ---
 _PERIOD = re.compile(r"\b(\d{1,2}|one|three|five|ten|fifteen|twenty)[- ]?(?:years?|yrs?)\b|"

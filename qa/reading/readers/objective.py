@@ -28,8 +28,9 @@ from qa.understanding.questions import Question
 SCORE = 0.9
 BARE_WORDS = 40         # a paragraph of one sentence up to so many words may be the objective itself
 _HEADING = re.compile(r"(?im)^[ \t]*(?:investment |fund )?(?:objectives?|goals?)[ \t]*:?[ \t]*\n\s*")
-_STATED = re.compile(r"\b(?:seeks|seek|objectives? (?:is|are|of)|goal (?:is|of))\s+(?P<obj>[^\n]+?)(?<!\b[A-Z])\.(?=\s|$)",
-                     re.IGNORECASE)        # not the "." of an initial ("U.S. companies")
+_FULL_STOP = r"(?<!\b[A-Z])\."      # a sentence's full stop, not an initial's ("U.S. companies")
+_STATED = re.compile(r"\b(?:seeks|seek|objectives? (?:is|are|of)|goal (?:is|of))\s+(?P<obj>[^\n]+?)" + _FULL_STOP + r"(?=\s|$)",
+                     re.IGNORECASE)
 
 
 class ObjectiveReader(FilingFactReader):
@@ -58,6 +59,6 @@ class ObjectiveReader(FilingFactReader):
 def _bare(source: str, start: int, end: int) -> tuple[int, int] | None:
     """The paragraph as the objective, when it is one short sentence (without its full stop)."""
     text = source[start:end].rstrip()
-    if not text.endswith(".") or len(text.split()) > BARE_WORDS or re.search(r"(?<!\b[A-Z])\.\s", text):
+    if not text.endswith(".") or len(text.split()) > BARE_WORDS or re.search(_FULL_STOP + r"\s", text):
         return None
     return start, start + len(text) - 1

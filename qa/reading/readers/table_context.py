@@ -18,20 +18,14 @@ import re
 from qa.text.aliases import own_names
 from qa.text.subject import subject_words
 from qa.understanding import kinds
-from qa.understanding.headers import contrary, label_tokens, normalise
-from qa.understanding.lexicon import ASKING_WORDS
+from qa.understanding.headers import MONTHS, contrary, label_tokens, normalise
+from qa.understanding.lexicon import ASKING_WORDS, CLASS_NOUNS
 from qa.understanding.questions import NAME as _NAME
 from qa.understanding.questions import Question
 from qa.understanding.share_classes import classes_named, other_class_named
 
 _LEAD_IN = 300          # characters before a table that count as its caption
 _COVER = 300            # characters at the top of a filing that name what it is about
-# words of a share class's name: a table may name its classes by letter alone ("A" | "C" | "I")
-_CLASS_WORDS = frozenset({"class", "classes", "share", "shares"})
-# a month written short is the month ("Dec 31, 2024" of a table "Periods Ending December 31, 2024")
-_MONTHS = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
-           "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
-           "dec": "december"}
 
 
 def labels_of(chunk) -> str:
@@ -122,9 +116,9 @@ class TableContext:
             return False
         lower, own = self._filing_words(key[0])
         printed = bool(question.classes) and all(c <= words for c in question.classes)
-        months = {_MONTHS[w] for w in words if w in _MONTHS}             # "Dec 30, 2017" prints December
-        names = {_MONTHS.get(n, n) for n in question.names} - words - months - lower - own - \
-            (_CLASS_WORDS if printed else frozenset())
+        months = {MONTHS[w] for w in words if w in MONTHS}               # "Dec 30, 2017" prints December
+        names = {MONTHS.get(n, n) for n in question.names} - words - months - lower - own - \
+            (CLASS_NOUNS if printed else frozenset())
         return any(not self._abbreviates(question, name, key) for name in names)
 
     def _abbreviates(self, question: Question, name: str, key: tuple[str, int]) -> bool:
